@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `@fedikit/core`: the protocol-neutral heart of Fedikit: the model, reference resolution,
+ * the hardened HTTP layer, the sanitizer, the thread builder and the provider interface.
+ * @packageDocumentation
+ */
+export type * from './model.js';
+export { FediError, type FediErrorCode, type FediErrorProps } from './errors.js';
+export { safeUrl, isLoopbackHost } from './url.js';
+export { resolve } from './resolve.js';
+export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from './http.js';
+export { buildThread, type BuildThreadOptions, type ThreadSort } from './thread.js';
+export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
+export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
+export type { Provider, PostPage, ReadOptions, ThreadOptions } from './provider.js';
+export { parseHome, remoteInteraction, type RemoteInteractionOptions } from './interact.js';

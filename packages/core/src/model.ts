@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The protocol-neutral model every provider maps into and every element renders.
+ * IDs are opaque strings: never parse or compare them numerically.
+ * @packageDocumentation
+ */
+
+/** The protocol families Fedikit speaks. */
+export type Protocol = 'mastodon' | 'pixelfed' | 'bluesky';
+
+/** What a {@link Ref} points at. */
+export type RefKind = 'post' | 'profile';
+
+/**
+ * A resolved reference to a post or a profile: where it lives and how to ask for it.
+ * Produced by {@link resolve}.
+ */
+export interface Ref {
+  /** The protocol family that serves it. */
+  readonly protocol: Protocol;
+  /** Post or profile. */
+  readonly kind: RefKind;
+  /** Origin of the server that holds it, e.g. `https://mastodon.social`. */
+  readonly origin: string;
+  /** Host name of that server (with port when not the default). */
+  readonly host: string;
+  /** For a post: its id on `origin`. */
+  readonly id?: string;
+  /** For a profile (and a post URL that names one): the account as `user` or `user@domain`. */
+  readonly acct?: string;
+  /** The input URL, when the input was a URL. */
+  readonly url?: string;
+}
+
+/** A custom emoji: `:shortcode:` in text, shown as an image. */
+export interface CustomEmoji {
+  readonly shortcode: string;
+  /** Image URL, already checked by `safeUrl`. */
+  readonly url: string;
+  /** Non-animated variant, already checked by `safeUrl`. */
+  readonly staticUrl: string;
+}
+
+/** Who wrote a post. */
+export interface Author {
+  readonly id: string;
+  /** Display name as plain text (may contain `:shortcode:` emoji). Empty when unknown. */
+  readonly name: string;
+  /** Full handle without the leading `@`, e.g. `alice@example.social`. */
+  readonly handle: string;
+  /** Profile page, safe to link. */
+  readonly url?: string;
+  /** Avatar image, safe to load. */
+  readonly avatar?: string;
+  /** Non-animated avatar, safe to load. */
+  readonly avatarStatic?: string;
+  readonly emojis: readonly CustomEmoji[];
+  /** A bot account. */
+  readonly bot: boolean;
+  /** The author asked not to be indexed by search engines (Mastodon `noindex`). */
+  readonly noindex: boolean;
+}
+
+/** The kind of a media attachment; `unknown` renders as a link. */
+export type MediaType = 'image' | 'gifv' | 'video' | 'audio' | 'unknown';
+
+/** One media attachment. */
+export interface Media {
+  readonly id: string;
+  readonly type: MediaType;
+  /** Full-size file, safe to load. */
+  readonly url?: string;
+  /** Preview image, safe to load. */
+  readonly previewUrl?: string;
+  /** Alt text, plain text. Empty when the author gave none. */
+  readonly alt: string;
+  /** Blurhash of the image, when known. */
+  readonly blurhash?: string;
+  /** Intrinsic size in pixels, clamped to sane values, when known. */
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Who can see a post. Only `public` and `unlisted` posts are ever shown by the elements. */
+export type Visibility = 'public' | 'unlisted' | 'private' | 'direct' | 'unknown';
+
+/** A post (a Mastodon status, a Bluesky post). */
+export interface Post {
+  readonly protocol: Protocol;
+  readonly id: string;
+  /** Canonical (ActivityPub) id, used for remote interaction. */
+  readonly uri: string;
+  /** Web page of the post on its origin server, safe to link. */
+  readonly url?: string;
+  /** Id of the parent post, if this is a reply. */
+  readonly inReplyTo?: string;
+  readonly author: Author;
+  /** Body as HTML that still has to go through the sanitizer (`format: 'html'`) or plain text. */
+  readonly content: string;
+  readonly format: 'html' | 'text';
+  /** Content warning; empty when none. */
+  readonly spoiler: string;
+  /** Media should be hidden until the reader asks. */
+  readonly sensitive: boolean;
+  readonly media: readonly Media[];
+  readonly emojis: readonly CustomEmoji[];
+  /** BCP 47 language of the post, when known. */
+  readonly lang?: string;
+  /** Creation time; `undefined` when the server sent no valid date. */
+  readonly createdAt?: Date;
+  /** Last edit time, when edited. */
+  readonly editedAt?: Date;
+  readonly visibility: Visibility;
+  readonly counts: {
+    readonly replies: number;
+    readonly reposts: number;
+    readonly likes: number;
+  };
+  /** The thread's root author favourited this reply, when the server says so. */
+  readonly likedByAuthor?: boolean;
+}
+
+/** One node of a {@link Thread}: a post and its direct replies. */
+export interface ThreadNode {
+  readonly post: Post;
+  /** Replies, sorted by the thread's order. */
+  readonly replies: ThreadNode[];
+  /** Depth below the root (the root's direct replies are at depth 1). */
+  readonly depth: number;
+  /** Replies exist below this node but were cut by the depth cap. */
+  readonly truncatedBelow: boolean;
+}
+
+/** A conversation: the root post and its replies as a tree. */
+export interface Thread {
+  readonly root: Post;
+  /** Direct replies to the root. */
+  readonly replies: ThreadNode[];
+  /** Replies in the tree (not counting the root). */
+  readonly count: number;
+  /**
+   * Set when the tree is known to be incomplete: the server caps anonymous reads
+   * (`server-limit`), or a Fedikit cap cut it (`depth`, `size`).
+   */
+  readonly truncated?: 'server-limit' | 'depth' | 'size';
+  /** Where to read the whole conversation. */
+  readonly fullThreadUrl?: string;
+}
+
+/** A public profile. */
+export interface Profile {
+  readonly author: Author;
+  /** Bio as HTML, to be sanitized. */
+  readonly bio: string;
+  readonly header?: string;
+  readonly counts: {
+    readonly followers: number;
+    readonly following: number;
+    readonly posts: number;
+  };
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+import type { Post, Profile, Protocol, Ref, Thread } from './model.js';
+import type { ThreadSort } from './thread.js';
+
+/** Options for provider reads. */
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+  /** Deadline per request in ms (default 10 000). */
+  readonly timeout?: number;
+}
+
+/** Options for {@link Provider.getThread}. */
+export interface ThreadOptions extends ReadOptions {
+  readonly sort?: ThreadSort;
+  /** Keep only replies the root's author favourited (costs one request per reply on Mastodon). */
+  readonly favouritesOnly?: boolean;
+}
+
+/** One page of an author's posts. */
+export interface PostPage {
+  readonly posts: Post[];
+  /** Pass as `maxId` to get the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+/**
+ * What every protocol provider implements. Elements talk to providers only through this interface,
+ * and load a provider only when a page needs its protocol.
+ */
+export interface Provider {
+  readonly protocol: Protocol;
+  /** One post. */
+  getPost(ref: Ref, options?: ReadOptions): Promise<Post>;
+  /** A post and its public replies as a tree. */
+  getThread(ref: Ref, options?: ThreadOptions): Promise<Thread>;
+  /** A public profile, looked up on the account's home server. */
+  getProfile(ref: Ref, options?: ReadOptions): Promise<Profile>;
+  /** An account's public posts, newest first. */
+  getAuthorPosts(
+    ref: Ref,
+    options?: ReadOptions & { readonly onlyMedia?: boolean; readonly maxId?: string; readonly limit?: number },
+  ): Promise<PostPage>;
+}

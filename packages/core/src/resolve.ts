@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+import { FediError } from './errors.js';
+import type { Ref } from './model.js';
+import { safeUrl } from './url.js';
+
+const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
+const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
+const ACCT = new RegExp(`^@?(${USER})@(${HOST})$`);
+// Path shapes of Mastodon-API servers (Mastodon, its forks, Pixelfed's /p/ is added by its own provider).
+const POST_PATHS = [
+  new RegExp(`^/@(${USER}(?:@${HOST})?)/([A-Za-z0-9]+)/?$`),
+  new RegExp(`^/users/(${USER})/statuses/([A-Za-z0-9]+)/?$`),
+  new RegExp(`^/ap/users/[A-Za-z0-9]+/statuses/([A-Za-z0-9]+)/?$`),
+];
+const PROFILE_PATHS = [new RegExp(`^/@(${USER}(?:@${HOST})?)/?$`), new RegExp(`^/users/(${USER})/?$`)];
+
+function invalid(input: string): FediError {
+  return new FediError(
+    `Not a post URL, profile URL or handle Fedikit understands: "${input.slice(0, 200)}". ` +
+      'Expected e.g. https://mastodon.social/@user/123, @user@mastodon.social or acct:user@mastodon.social.',
+    { code: 'INVALID_INPUT' },
+  );
+}
+
+/**
+ * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`)
+ * into a {@link Ref}. Throws a `FediError` with code `INVALID_INPUT` for anything else.
+ *
+ * @example
+ * resolve('https://mastodon.social/@Gargron/1') // {protocol:'mastodon', kind:'post', id:'1', ...}
+ * resolve('@Gargron@mastodon.social')          // {protocol:'mastodon', kind:'profile', acct:'Gargron', ...}
+ */
+export function resolve(input: string): Ref {
+  const text = input.trim();
+  const acct = ACCT.exec(text.replace(/^acct:/i, ''));
+  if (acct && !text.includes('/')) {
+    const host = acct[2]!.toLowerCase();
+    const origin = safeUrl(`https://${host}`);
+    if (!origin) throw invalid(input);
+    return { protocol: 'mastodon', kind: 'profile', origin: new URL(origin).origin, host, acct: acct[1]! };
+  }
+  const href = safeUrl(text);
+  if (!href) throw invalid(input);
+  const url = new URL(href);
+  const base = { protocol: 'mastodon' as const, origin: url.origin, host: url.host, url: href };
+  for (const re of POST_PATHS) {
+    const m = re.exec(url.pathname);
+    if (m) {
+      const id = m[m.length - 1]!;
+      const user = m.length === 3 ? m[1] : undefined;
+      return { ...base, kind: 'post', id, ...(user ? { acct: user } : {}) };
+    }
+  }
+  for (const re of PROFILE_PATHS) {
+    const m = re.exec(url.pathname);
+    if (m) return { ...base, kind: 'profile', acct: m[1]! };
+  }
+  throw invalid(input);
+}

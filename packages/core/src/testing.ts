@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Helpers for Fedikit's own browser tests (and for sites testing their integration): where the local
+ * sandbox and hostile servers run, and what the sandbox was asked.
+ * @packageDocumentation
+ */
+
+/** Addresses published by the test runner. */
+export interface TestEnv {
+  /** Origin of the sandbox Mastodon-API instance. */
+  readonly sandbox: string;
+  /** Origin of the hostile server. */
+  readonly hostile: string;
+  /** URL prefix under which `../shared` is served, or `null` when it is absent (a user's clone). */
+  readonly shared: string | null;
+}
+
+/** One request the sandbox received. */
+export interface LoggedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly origin?: string;
+  readonly cookie?: string;
+  readonly referer?: string;
+}
+
+let env: Promise<TestEnv> | undefined;
+
+/** Reads the test environment served by the test runner. */
+export function testEnv(): Promise<TestEnv> {
+  env ??= fetch('/__fedikit/env.json').then((r) => r.json() as Promise<TestEnv>);
+  return env;
+}
+
+/** Requests the sandbox has received since the last {@link clearSandboxLog}. */
+export async function sandboxLog(): Promise<LoggedRequest[]> {
+  const { sandbox } = await testEnv();
+  return (await fetch(`${sandbox}/__log`)).json() as Promise<LoggedRequest[]>;
+}
+
+/** Empties the sandbox's request log. */
+export async function clearSandboxLog(): Promise<void> {
+  const { sandbox } = await testEnv();
+  await fetch(`${sandbox}/__log`, { method: 'DELETE' });
+}
+
+/** Reads a file of `../shared` as text, or `undefined` when it is absent. */
+export async function sharedText(path: string): Promise<string | undefined> {
+  const { shared } = await testEnv();
+  if (!shared) return undefined;
+  const res = await fetch(`${shared}/${path}`);
+  return res.ok ? res.text() : undefined;
+}

@@ -1,0 +1,484 @@
+// SPDX-License-Identifier: MIT
+import {
+  emojify,
+  FediError,
+  LINK_REL,
+  loadSanitizer,
+  resolve,
+  type Author,
+  type Post,
+  type Provider,
+  type Ref,
+  type Sanitizer,
+  type Thread,
+  type ThreadNode,
+  type ThreadSort,
+} from '@fedikit/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FediErrorEvent } from '../events/error.js';
+import { FediLoadEvent } from '../events/load.js';
+import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
+import { FediElement } from '../internal/fedi-element.js';
+import { compact, exactTime, relativeTime } from '../internal/format.js';
+import { loadProvider } from '../internal/providers.js';
+import { renderContent } from '../internal/render-content.js';
+import { ReplyDialogController } from '../internal/reply-dialog.js';
+import { tokens } from '../styles/tokens.styles.js';
+import { styles } from './comment-thread.styles.js';
+
+/** How the element may contact the server: see the privacy guide. */
+export type LoadMode = 'click' | 'visible' | 'eager';
+type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
+
+const rel = LINK_REL;
+
+/**
+ * The replies to a Mastodon post as an accessible, threaded comment section, with no tracking.
+ *
+ * @summary Replies to a fediverse post as the comments of a page.
+ * @since 0.1.0
+ * @status stable
+ * @tag fedi-comment-thread
+ *
+ * @fires fedi-load - {FediLoadEvent} The thread loaded and rendered; `event.thread` holds it.
+ * @fires fedi-error - {FediErrorEvent} Loading failed; `event.error.code` says why.
+ *
+ * @csspart placeholder - The click-to-load box shown before anything is fetched.
+ * @csspart load-button - The button in the placeholder.
+ * @csspart skeleton - The loading skeleton.
+ * @csspart summary - The "N comments" line.
+ * @csspart root - The post being replied to (hidden with `hide-root`).
+ * @csspart comment - Each reply.
+ * @csspart avatar - Each avatar image.
+ * @csspart author - Each author's name link.
+ * @csspart content - Each post's text.
+ * @csspart media - Each media list.
+ * @csspart actions - The counts and reply button of a post.
+ * @csspart reply-button - Each "Reply" button.
+ * @csspart notice - The "only part of this conversation" notice.
+ * @csspart show-more - The "show more replies" button.
+ * @csspart empty - The "no replies yet" message.
+ * @csspart error - The error box.
+ * @csspart dialog - The "reply from your own server" dialog.
+ *
+ * @cssstate idle - Waiting for a click or for the element to scroll into view.
+ * @cssstate loading - Fetching.
+ * @cssstate ready - Replies shown.
+ * @cssstate empty - The post has no public replies.
+ * @cssstate error - Loading failed.
+ * @cssstate truncated - Only part of the conversation is shown.
+ *
+ * @cssproperty --fedi-color-text - Text colour.
+ * @cssproperty --fedi-color-muted - Secondary text (handles, times, counts).
+ * @cssproperty --fedi-color-background - Background of dialogs.
+ * @cssproperty --fedi-color-surface - Background of cards, buttons and placeholders.
+ * @cssproperty --fedi-color-border - Borders and thread lines.
+ * @cssproperty --fedi-color-accent - Links, primary buttons, focus rings.
+ * @cssproperty --fedi-color-on-accent - Text on accent backgrounds.
+ * @cssproperty --fedi-color-danger - Error text.
+ * @cssproperty --fedi-radius - Corner radius.
+ * @cssproperty --fedi-gap - Space between comments.
+ * @cssproperty --fedi-font-family - Font (inherits by default).
+ * @cssproperty --fedi-font-size - Base font size.
+ * @cssproperty --fedi-line-height - Line height.
+ * @cssproperty --fedi-avatar-size - Avatar size.
+ * @cssproperty --fedi-indent - Indentation of nested replies.
+ */
+export class FediCommentThread extends FediElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    src: {},
+    load: {},
+    sort: {},
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    limit: { type: Number },
+    hideRoot: { type: Boolean, attribute: 'hide-root' },
+    favouritesOnly: { type: Boolean, attribute: 'favourites-only' },
+    theme: { reflect: true },
+    timeout: { type: Number },
+    provider: { attribute: false },
+    status: { state: true },
+    thread: { state: true },
+    error: { state: true },
+    shown: { state: true },
+  };
+
+  /** URL of the post whose replies are shown, e.g. `https://mastodon.social/@user/123`. */
+  declare src: string;
+  /**
+   * When to contact the post's server: `click` (a placeholder names the server; nothing is fetched
+   * before the reader clicks), `visible` (when scrolled near) or `eager`. Default: `click` for another
+   * site's server, `visible` for the page's own origin.
+   */
+  declare load?: LoadMode;
+  /** Order of replies: `oldest` (default), `newest` or `likes`. */
+  declare sort: ThreadSort;
+  /** Nesting shown before deeper replies are listed flat, each saying whom it answers. Default 5. */
+  declare maxDepth: number;
+  /** Replies shown at first; a "show more" button adds as many again. Default 50. */
+  declare limit: number;
+  /** Hide the post itself and show only its replies. */
+  declare hideRoot: boolean;
+  /** Show only replies the post's author favourited (costs one extra request per liked reply). */
+  declare favouritesOnly: boolean;
+  /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
+  declare theme?: 'light' | 'dark';
+  /** Deadline per request in milliseconds. Default 10 000. */
+  declare timeout?: number;
+  /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
+  declare provider?: Provider;
+
+  /** The loaded thread, once `fedi-load` has fired. */
+  declare thread?: Thread;
+  /** The last error, once `fedi-error` has fired. */
+  declare error?: FediError;
+  declare protected status: Status;
+  declare protected shown: number;
+
+  /** The current catalogue (used by the reply dialog). */
+  messages: Messages = messagesFor('en');
+  private locale = 'en';
+  private ref?: Ref;
+  private sanitize?: Sanitizer;
+  private abort?: AbortController;
+  private observer?: IntersectionObserver;
+  private readonly open = new Set<string>();
+  private readonly dialog = new ReplyDialogController(this);
+
+  constructor() {
+    super();
+    this.src = '';
+    this.sort = 'oldest';
+    this.maxDepth = 5;
+    this.limit = 50;
+    this.hideRoot = false;
+    this.favouritesOnly = false;
+    this.status = 'idle';
+    this.shown = 50;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.observer?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('src') || changed.has('sort') || changed.has('favouritesOnly') || changed.has('load')) {
+      this.prepare();
+    }
+    if (changed.has('status') || changed.has('thread')) {
+      this.setState(this.status, STATES);
+      this.toggleState('truncated', !!this.thread?.truncated && this.status === 'ready');
+    }
+  }
+
+  /** Resolves `src` and starts loading as the privacy mode allows. */
+  private prepare() {
+    this.abort?.abort();
+    this.observer?.disconnect();
+    this.thread = undefined;
+    this.shown = this.limit;
+    this.locale = localeOf(this);
+    this.messages = messagesFor(this.locale);
+    try {
+      this.ref = resolve(this.src);
+    } catch (e) {
+      this.ref = undefined;
+      this.fail(e);
+      return;
+    }
+    const mode = this.load ?? (this.ref.origin === location.origin ? 'visible' : 'click');
+    this.status = 'idle';
+    if (mode === 'eager') void this.fetchThread();
+    else if (mode === 'visible') {
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            this.observer?.disconnect();
+            void this.fetchThread();
+          }
+        },
+        { rootMargin: '300px' },
+      );
+      this.observer.observe(this);
+    }
+  }
+
+  /** Fetches (or re-fetches) the thread now, whatever the load mode. */
+  async fetchThread(): Promise<void> {
+    if (!this.ref) return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.status = 'loading';
+    this.error = undefined;
+    try {
+      const [provider, messages] = await Promise.all([
+        this.provider ?? loadProvider(this.ref.protocol),
+        loadMessages(this.locale),
+      ]);
+      this.messages = messages;
+      const thread = await provider.getThread(this.ref, {
+        signal: abort.signal,
+        sort: this.sort,
+        favouritesOnly: this.favouritesOnly,
+        timeout: this.timeout,
+      });
+      // DOMPurify is a separate chunk, loaded only when some post carries HTML.
+      const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
+      if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
+      if (abort.signal.aborted) return;
+      this.thread = thread;
+      this.status = thread.count ? 'ready' : 'empty';
+      await this.updateComplete;
+      this.dispatchEvent(new FediLoadEvent(thread));
+    } catch (e) {
+      if (!abort.signal.aborted) this.fail(e);
+    }
+  }
+
+  private fail(e: unknown) {
+    const error = FediError.from(e);
+    this.error = error;
+    this.status = 'error';
+    void this.updateComplete.then(() => this.dispatchEvent(new FediErrorEvent(error)));
+  }
+
+  private toggle(key: string) {
+    if (this.open.has(key)) this.open.delete(key);
+    else this.open.add(key);
+    this.requestUpdate();
+  }
+
+  protected override render() {
+    const m = this.messages;
+    return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
+        ${this.renderBody(m)}
+      </section>
+      ${this.dialog.render(m)}`;
+  }
+
+  private renderBody(m: Messages) {
+    const ref = this.ref;
+    switch (this.status) {
+      case 'idle':
+        return ref
+          ? html`<div part="placeholder" class="placeholder">
+              <p>${m.loadFrom(ref.host)}</p>
+              <button part="load-button" class="btn primary" @click=${this.fetchThread}>${m.load}</button>
+            </div>`
+          : nothing;
+      case 'loading':
+        return html`<div part="skeleton" class="skeleton" role="status">
+          <span class="visually-hidden">${m.loading}</span>
+          ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
+        </div>`;
+      case 'error': {
+        const code = this.error?.code ?? 'NETWORK';
+        return html`<div part="error" class="error-box" role="alert">
+          <p>${m.error[code]}</p>
+          ${code === 'INVALID_INPUT'
+            ? nothing
+            : html`<button class="btn" @click=${this.fetchThread}>${m.retry}</button>
+                ${ref?.url ? html`<a href=${ref.url} rel=${rel} target="_blank">${m.viewOriginal}</a>` : nothing}`}
+        </div>`;
+      }
+      default:
+        return this.renderThread(this.thread!, m);
+    }
+  }
+
+  private renderThread(thread: Thread, m: Messages) {
+    const budget = { left: this.shown };
+    const more = Math.min(this.limit, thread.count - this.shown);
+    const host = this.ref!.host;
+    return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
+      <p part="summary" class="summary">
+        ${m.commentsCount(thread.count)}
+        <button part="reply-button" class="btn" @click=${() => this.dialog.open(thread.root)}>
+          ${m.replyOn(host)}
+        </button>
+      </p>
+      ${thread.count
+        ? html`<ol class="replies" role="list">
+            ${this.renderNodes(thread.replies, 1, budget)}
+          </ol>`
+        : html`<p part="empty" class="empty">${m.empty}</p>`}
+      ${more > 0
+        ? html`<button part="show-more" class="btn more" @click=${() => (this.shown += this.limit)}>
+            ${m.showMore(more)}
+          </button>`
+        : nothing}
+      ${thread.truncated
+        ? html`<p part="notice" class="notice" role="note">
+            ${m.truncated}
+            ${thread.fullThreadUrl
+              ? html`<a href=${thread.fullThreadUrl} rel=${rel} target="_blank">${m.readAll(host)}</a>`
+              : nothing}
+          </p>`
+        : nothing}`;
+  }
+
+  /**
+   * Pre-order, within a budget of comments. Nesting stops at `max-depth`: below it, a subtree is
+   * listed flat (iteratively, so a 10 000-deep chain is fine), each reply naming whom it answers.
+   */
+  private renderNodes(nodes: ThreadNode[], level: number, budget: { left: number }): TemplateResult[] {
+    const items: TemplateResult[] = [];
+    for (const node of nodes) {
+      if (budget.left <= 0) break;
+      budget.left--;
+      if (level < this.maxDepth || !node.replies.length) {
+        items.push(html`<li>
+          ${this.renderPost(node.post, this.messages, 'comment')}
+          ${node.replies.length
+            ? html`<ol class="replies" role="list">
+                ${this.renderNodes(node.replies, level + 1, budget)}
+              </ol>`
+            : nothing}
+        </li>`);
+        continue;
+      }
+      items.push(html`<li>${this.renderPost(node.post, this.messages, 'comment')}</li>`);
+      const stack: [ThreadNode, Post][] = node.replies.map((r) => [r, node.post] as [ThreadNode, Post]).reverse();
+      while (stack.length && budget.left > 0) {
+        const [child, to] = stack.pop()!;
+        budget.left--;
+        items.push(html`<li>${this.renderPost(child.post, this.messages, 'comment', to)}</li>`);
+        for (let i = child.replies.length - 1; i >= 0; i--) stack.push([child.replies[i]!, child.post]);
+      }
+    }
+    return items;
+  }
+
+  private renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post) {
+    const a = post.author;
+    const cwOpen = this.open.has(`cw:${post.id}`);
+    const mediaOpen = this.open.has(`media:${post.id}`);
+    const locale = this.locale;
+    const c = post.counts;
+    return html`<article
+      part=${part}
+      class="post ${part}"
+      lang=${post.lang ?? nothing}
+      data-nosnippet=${a.noindex ? '' : nothing}
+    >
+      <header>
+        ${a.avatarStatic
+          ? html`<img
+              part="avatar"
+              class="avatar"
+              src=${a.avatarStatic}
+              alt=""
+              width="40"
+              height="40"
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+            />`
+          : html`<span class="avatar" aria-hidden="true"></span>`}
+        <span class="who">
+          ${a.url
+            ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank">${this.renderName(a)}</a>`
+            : html`<span part="author" class="name">${this.renderName(a)}</span>`}
+          <span class="handle" dir="ltr">@${a.handle}</span>
+        </span>
+        ${post.createdAt
+          ? html`<a class="time" href=${post.url ?? nothing} rel=${rel} target="_blank"
+              ><time datetime=${post.createdAt.toISOString()} title=${exactTime(post.createdAt, locale)}
+                >${relativeTime(post.createdAt, locale)}</time
+              >${post.editedAt ? html` · ${m.edited}` : nothing}</a
+            >`
+          : html`<span class="time">${m.unknownDate}</span>`}
+      </header>
+      ${replyTo ? html`<p class="reply-to">${m.inReplyTo(replyTo.author.name || replyTo.author.handle)}</p>` : nothing}
+      ${post.spoiler
+        ? html`<p class="cw">
+            <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
+            <button class="btn small" aria-expanded=${cwOpen} @click=${() => this.toggle(`cw:${post.id}`)}>
+              ${cwOpen ? m.showLessCw : m.showMoreCw}
+            </button>
+          </p>`
+        : nothing}
+      <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
+        ${this.sanitize || post.format === 'text' ? renderContent(post, this.sanitize!) : nothing}
+        ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
+      </div>
+      <footer part="actions" class="actions">
+        <span class="count" title=${m.replies(c.replies)}
+          ><span aria-hidden="true">↩ ${compact(c.replies, locale)}</span
+          ><span class="visually-hidden">${m.replies(c.replies)}</span></span
+        >
+        <span class="count" title=${m.boosts(c.reposts)}
+          ><span aria-hidden="true">⟳ ${compact(c.reposts, locale)}</span
+          ><span class="visually-hidden">${m.boosts(c.reposts)}</span></span
+        >
+        <span class="count" title=${m.likes(c.likes)}
+          ><span aria-hidden="true">★ ${compact(c.likes, locale)}</span
+          ><span class="visually-hidden">${m.likes(c.likes)}</span></span
+        >
+        ${part === 'comment'
+          ? html`<button part="reply-button" class="link" @click=${() => this.dialog.open(post)}>${m.reply}</button>`
+          : nothing}
+      </footer>
+    </article>`;
+  }
+
+  private renderName(a: Author) {
+    return html`<bdi>${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+      typeof s === 'string'
+        ? s
+        : html`<img class="emoji" src=${s.url} alt=":${s.shortcode}:" loading="lazy" referrerpolicy="no-referrer" />`,
+    )}</bdi>`;
+  }
+
+  private renderMedia(post: Post, m: Messages, revealed: boolean) {
+    return html`<div class="media-wrap">
+      ${post.sensitive
+        ? html`<button
+            class="btn small"
+            aria-expanded=${revealed}
+            @click=${() => this.toggle(`media:${post.id}`)}
+          >
+            ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
+          </button>`
+        : nothing}
+      ${revealed
+        ? html`<ul part="media" class="media" aria-label=${m.media}>
+            ${post.media.map(
+              (x) => html`<li>
+                <a href=${x.url ?? x.previewUrl ?? nothing} rel=${rel} target="_blank" class=${x.type}>
+                  ${x.previewUrl
+                    ? html`<img
+                        src=${x.previewUrl}
+                        alt=${x.alt || m.noAlt}
+                        title=${x.alt || nothing}
+                        width=${x.width ?? nothing}
+                        height=${x.height ?? nothing}
+                        loading="lazy"
+                        decoding="async"
+                        referrerpolicy="no-referrer"
+                      />`
+                    : html`<span>${x.alt || m.noAlt}</span>`}
+                </a>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+}
+
+/** Every node of a tree, iteratively. */
+function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {
+  const out: ThreadNode[] = [];
+  const stack = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    stack.push(...n.replies);
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+/**
+ * Defines every Fedikit element.
+ * @packageDocumentation
+ */
+import './fedi-comment-thread.js';

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `@fedikit/elements`: Fedikit's web components. This entry exports classes and event types only and
+ * defines no tag; import `@fedikit/elements/define.js` or `@fedikit/elements/fedi-comment-thread.js`
+ * to register them.
+ * @packageDocumentation
+ */
+export { FediCommentThread, type LoadMode } from './comment-thread/comment-thread.js';
+export { FediLoadEvent } from './events/load.js';
+export { FediErrorEvent } from './events/error.js';
+export { FediElement, defineFediElement } from './internal/fedi-element.js';
+export { HOME_KEY } from './internal/reply-dialog.js';
+export { en, type Messages } from './i18n/locale.js';
+export { fr } from './i18n/fr.js';

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+import { cleanEmojis, safeUrl, type Author, type Media, type MediaType, type Post, type Profile, type Visibility } from '@fedikit/core';
+import type { WireAccount, WireMedia, WireStatus } from './wire.js';
+
+const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+const id = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined;
+/** A count: a finite, non-negative safe integer, else 0. */
+export const count = (v: unknown): number =>
+  typeof v === 'number' && Number.isFinite(v) ? Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(v))) : 0;
+/** A date the browser can format, or `undefined` (Intl throws on invalid dates). */
+export function date(v: unknown): Date | undefined {
+  if (typeof v !== 'string' || v.length > 64) return undefined;
+  const t = Date.parse(v);
+  // Year 1970–9999: anything else is a broken or hostile server.
+  return Number.isFinite(t) && t >= 0 && t < 253402300800000 ? new Date(t) : undefined;
+}
+const size = (v: unknown): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
+const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
+const VISIBILITY = new Set(['public', 'unlisted', 'private', 'direct']);
+const MEDIA = new Set(['image', 'gifv', 'video', 'audio']);
+
+/** Wire account → {@link Author}. `origin` fills in a host for local accounts. */
+export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
+  const acct = str(a?.acct, 300);
+  const host = new URL(origin).host;
+  const url = safeUrl(a?.url);
+  return {
+    id: id(a?.id) ?? '',
+    name: str(a?.display_name, 300),
+    handle: acct.includes('@') ? acct : `${acct || str(a?.username, 100)}@${host}`,
+    ...(url ? { url } : {}),
+    ...opt('avatar', safeUrl(a?.avatar)),
+    ...opt('avatarStatic', safeUrl(a?.avatar_static) ?? safeUrl(a?.avatar)),
+    emojis: cleanEmojis(a?.emojis),
+    bot: a?.bot === true,
+    noindex: a?.noindex === true,
+  };
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function mapMedia(m: WireMedia): Media | undefined {
+  const mediaId = id(m?.id);
+  if (!mediaId) return undefined;
+  const type = (MEDIA.has(m.type as string) ? m.type : 'unknown') as MediaType;
+  return {
+    id: mediaId,
+    type,
+    ...opt('url', safeUrl(m.url)),
+    ...opt('previewUrl', safeUrl(m.preview_url)),
+    alt: str(m.description, 5000),
+    ...opt('blurhash', typeof m.blurhash === 'string' && /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/.test(m.blurhash) ? m.blurhash : undefined),
+    ...opt('width', size(m.meta?.original?.width)),
+    ...opt('height', size(m.meta?.original?.height)),
+  };
+}
+
+/**
+ * Wire status → {@link Post}, or `undefined` when it lacks an id (a broken entry is dropped, never
+ * its siblings). A boost maps to the boosted post.
+ */
+export function mapStatus(s: WireStatus | undefined, origin: string): Post | undefined {
+  if (s?.reblog && typeof s.reblog === 'object') return mapStatus(s.reblog, origin);
+  const postId = id(s?.id);
+  if (!s || !postId) return undefined;
+  const url = safeUrl(s.url);
+  const lang = str(s.language, 35);
+  const media = Array.isArray(s.media_attachments)
+    ? s.media_attachments.slice(0, 20).map(mapMedia).filter((m): m is Media => m !== undefined)
+    : [];
+  return {
+    protocol: 'mastodon',
+    id: postId,
+    uri: safeUrl(s.uri) ?? url ?? `${origin}/statuses/${postId}`,
+    ...(url ? { url } : {}),
+    ...opt('inReplyTo', id(s.in_reply_to_id)),
+    author: mapAuthor(s.account, origin),
+    content: str(s.content, 200_000),
+    format: 'html',
+    spoiler: str(s.spoiler_text, 1000),
+    sensitive: s.sensitive === true,
+    media,
+    emojis: cleanEmojis(s.emojis),
+    ...opt('lang', LANG.test(lang) ? lang : undefined),
+    ...opt('createdAt', date(s.created_at)),
+    ...opt('editedAt', date(s.edited_at)),
+    visibility: (VISIBILITY.has(s.visibility as string) ? s.visibility : 'unknown') as Visibility,
+    counts: { replies: count(s.replies_count), reposts: count(s.reblogs_count), likes: count(s.favourites_count) },
+  };
+}
+
+/** Wire account → {@link Profile}. */
+export function mapProfile(a: WireAccount, origin: string): Profile {
+  return {
+    author: mapAuthor(a, origin),
+    bio: str(a.note, 20_000),
+    ...opt('header', safeUrl(a.header)),
+    counts: { followers: count(a.followers_count), following: count(a.following_count), posts: count(a.statuses_count) },
+  };
+}
