@@ -11,7 +11,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
 const hasShared = existsSync(join(shared, 'data'));
 if (!hasShared) {
-  console.warn('[fedikit] ../shared is absent: tests that use its corpora and recordings are skipped.');
+  console.warn(
+    '[fedikit] ../shared is absent: tests that use its corpora and recordings are skipped.',
+  );
 }
 
 const sandbox = await createSandbox({ port: 0, log: true });
@@ -26,11 +28,17 @@ const envPlugin = {
   name: 'fedikit-env',
   serve(context) {
     if (context.path === '/__fedikit/env.json') {
-      const body = { sandbox: sandbox.url, hostile: hostile.url, shared: hasShared ? '/__shared' : null };
+      const body = {
+        sandbox: sandbox.url,
+        hostile: hostile.url,
+        shared: hasShared ? '/__shared' : null,
+      };
       return { body: JSON.stringify(body), type: 'json' };
     }
     if (hasShared && context.path.startsWith('/__shared/')) {
-      const file = normalize(join(shared, decodeURIComponent(context.path.slice('/__shared/'.length))));
+      const file = normalize(
+        join(shared, decodeURIComponent(context.path.slice('/__shared/'.length))),
+      );
       if (file.startsWith(shared) && existsSync(file)) {
         return { body: readFileSync(file, 'utf8'), type: file.endsWith('.json') ? 'json' : 'txt' };
       }
@@ -45,7 +53,10 @@ const envPlugin = {
 export default {
   files: ['packages/{core,mastodon,elements}/src/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [envPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+  plugins: [
+    envPlugin,
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -15,7 +15,11 @@ export type TextSegment = string | CustomEmoji;
 export function cleanEmojis(input: unknown): CustomEmoji[] {
   if (!Array.isArray(input)) return [];
   const out: CustomEmoji[] = [];
-  for (const e of input.slice(0, 200) as { shortcode?: unknown; url?: unknown; static_url?: unknown }[]) {
+  for (const e of input.slice(0, 200) as {
+    shortcode?: unknown;
+    url?: unknown;
+    static_url?: unknown;
+  }[]) {
     const url = safeUrl(e?.url);
     if (typeof e?.shortcode !== 'string' || !SHORTCODE.test(e.shortcode) || !url) continue;
     out.push({ shortcode: e.shortcode, url, staticUrl: safeUrl(e.static_url) ?? url });

@@ -54,6 +54,10 @@ export class FediError extends Error {
     if (cause instanceof DOMException && cause.name === 'AbortError') {
       return new FediError('Aborted', { code: 'ABORTED' }, { cause });
     }
-    return new FediError(String((cause as Error)?.message ?? cause), { code: 'NETWORK' }, { cause });
+    return new FediError(
+      String((cause as Error)?.message ?? cause),
+      { code: 'NETWORK' },
+      { cause },
+    );
   }
 }

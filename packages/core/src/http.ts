@@ -34,7 +34,8 @@ const MAX_WAIT = 60_000;
 export function retryDelay(headers: Headers, now = Date.now()): number | undefined {
   const candidates: number[] = [];
   const after = headers.get('retry-after');
-  if (after) candidates.push(/^\d+$/.test(after.trim()) ? Number(after) * 1000 : Date.parse(after) - now);
+  if (after)
+    candidates.push(/^\d+$/.test(after.trim()) ? Number(after) * 1000 : Date.parse(after) - now);
   const iso = headers.get('x-ratelimit-reset');
   if (iso) candidates.push(Date.parse(iso) - now);
   const reset = headers.get('ratelimit-reset');
@@ -67,7 +68,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 async function readCapped(res: Response, maxBytes: number, url: string): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > maxBytes) throw fail(`Response larger than ${maxBytes} bytes`, 'TOO_LARGE', url, res.status);
+  if (declared > maxBytes)
+    throw fail(`Response larger than ${maxBytes} bytes`, 'TOO_LARGE', url, res.status);
   if (!res.body) return '';
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -98,14 +100,18 @@ export async function fetchJson<T = unknown>(
   url: string,
   options: FetchJsonOptions = {},
 ): Promise<JsonResponse<T>> {
-  if (!safeUrl(url)) throw fail(`Refusing to fetch ${url}: only https (or http on loopback)`, 'INVALID_INPUT', url);
+  if (!safeUrl(url))
+    throw fail(`Refusing to fetch ${url}: only https (or http on loopback)`, 'INVALID_INPUT', url);
   const timeout = options.timeout ?? 10_000;
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   const retries = Math.min(2, Math.max(0, options.retries ?? 2));
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const deadline = Date.now() + timeout;
   const timer = new AbortController();
-  const timeoutId = setTimeout(() => timer.abort(new DOMException('Deadline', 'TimeoutError')), timeout);
+  const timeoutId = setTimeout(
+    () => timer.abort(new DOMException('Deadline', 'TimeoutError')),
+    timeout,
+  );
   const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
   try {
     for (let attempt = 0; ; attempt++) {
@@ -125,19 +131,39 @@ export async function fetchJson<T = unknown>(
           try {
             return { data: JSON.parse(body) as T, status: res.status, headers: res.headers };
           } catch (cause) {
-            throw fail('The server sent malformed JSON', 'INVALID_RESPONSE', url, res.status, cause);
+            throw fail(
+              'The server sent malformed JSON',
+              'INVALID_RESPONSE',
+              url,
+              res.status,
+              cause,
+            );
           }
         }
         if (res.status === 401 || res.status === 403 || res.status === 422) {
-          throw fail('This server does not serve anonymous readers', 'AUTH_REQUIRED', url, res.status);
+          throw fail(
+            'This server does not serve anonymous readers',
+            'AUTH_REQUIRED',
+            url,
+            res.status,
+          );
         }
-        if (res.status === 404 || res.status === 410) throw fail('Not found', 'NOT_FOUND', url, res.status);
+        if (res.status === 404 || res.status === 410)
+          throw fail('Not found', 'NOT_FOUND', url, res.status);
         if (res.ok) {
           // A login page where JSON was expected: the server wants a token (Pixelfed, locked-down instances).
-          if (/html/i.test(type) && (res.redirected || LOGIN.test(res.url) || LOGIN.test(body.slice(0, 65536)))) {
+          if (
+            /html/i.test(type) &&
+            (res.redirected || LOGIN.test(res.url) || LOGIN.test(body.slice(0, 65536)))
+          ) {
             throw fail('This server asks readers to log in', 'AUTH_REQUIRED', url, res.status);
           }
-          throw fail(`Expected JSON, got "${type || 'no content type'}"`, 'INVALID_RESPONSE', url, res.status);
+          throw fail(
+            `Expected JSON, got "${type || 'no content type'}"`,
+            'INVALID_RESPONSE',
+            url,
+            res.status,
+          );
         }
         error = fail(
           res.status === 429 ? 'Rate limited by the server' : `The server answered ${res.status}`,
@@ -148,7 +174,8 @@ export async function fetchJson<T = unknown>(
         if (!RETRY_STATUS.has(res.status)) throw error;
         wait = retryDelay(res.headers);
       } catch (cause) {
-        if (timer.signal.aborted) throw fail(`No answer within ${timeout} ms`, 'TIMEOUT', url, undefined, cause);
+        if (timer.signal.aborted)
+          throw fail(`No answer within ${timeout} ms`, 'TIMEOUT', url, undefined, cause);
         if (options.signal?.aborted) throw fail('Aborted', 'ABORTED', url, undefined, cause);
         if (cause instanceof FediError) throw cause;
         error = fail('The server could not be reached', 'NETWORK', url, undefined, cause);

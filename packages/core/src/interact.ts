@@ -22,12 +22,15 @@ export function parseHome(input: string): { origin: string; acct: string } {
   const text = input.trim().replace(/^acct:/i, '');
   const m = /^@?([^@\s/]+)@([^@\s/]+)$/.exec(text);
   const host = (m ? m[2]! : text.replace(/^https?:\/\//i, '').split('/')[0]!).toLowerCase();
-  const url = safeUrl(`https://${host}`) && /^[a-z0-9.-]+(?::\d+)?$/.test(host) && host.includes('.')
-    ? new URL(`https://${host}`)
-    : undefined;
+  const url =
+    safeUrl(`https://${host}`) && /^[a-z0-9.-]+(?::\d+)?$/.test(host) && host.includes('.')
+      ? new URL(`https://${host}`)
+      : undefined;
   const loopback = /^(localhost|127(?:\.\d+){3})(?::\d+)?$/.test(host);
   if (!url && !loopback) {
-    throw new FediError(`"${input.slice(0, 100)}" does not look like a server`, { code: 'INVALID_INPUT' });
+    throw new FediError(`"${input.slice(0, 100)}" does not look like a server`, {
+      code: 'INVALID_INPUT',
+    });
   }
   const origin = loopback || isLoopbackHost(url!.hostname) ? `http://${host}` : url!.origin;
   const hostname = new URL(origin).host;
@@ -51,7 +54,12 @@ export async function remoteInteraction(
   try {
     const res = await fetchJson<Jrd>(
       `${origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:${acct}`)}`,
-      { signal: options.signal, fetch: options.fetch, timeout: options.timeout ?? 8000, retries: 1 },
+      {
+        signal: options.signal,
+        fetch: options.fetch,
+        timeout: options.timeout ?? 8000,
+        retries: 1,
+      },
     );
     jrd = res.data;
   } catch (error) {

@@ -38,6 +38,10 @@ export interface Provider {
   /** An account's public posts, newest first. */
   getAuthorPosts(
     ref: Ref,
-    options?: ReadOptions & { readonly onlyMedia?: boolean; readonly maxId?: string; readonly limit?: number },
+    options?: ReadOptions & {
+      readonly onlyMedia?: boolean;
+      readonly maxId?: string;
+      readonly limit?: number;
+    },
   ): Promise<PostPage>;
 }

@@ -12,7 +12,10 @@ const POST_PATHS = [
   new RegExp(`^/users/(${USER})/statuses/([A-Za-z0-9]+)/?$`),
   new RegExp(`^/ap/users/[A-Za-z0-9]+/statuses/([A-Za-z0-9]+)/?$`),
 ];
-const PROFILE_PATHS = [new RegExp(`^/@(${USER}(?:@${HOST})?)/?$`), new RegExp(`^/users/(${USER})/?$`)];
+const PROFILE_PATHS = [
+  new RegExp(`^/@(${USER}(?:@${HOST})?)/?$`),
+  new RegExp(`^/users/(${USER})/?$`),
+];
 
 function invalid(input: string): FediError {
   return new FediError(
@@ -37,7 +40,13 @@ export function resolve(input: string): Ref {
     const host = acct[2]!.toLowerCase();
     const origin = safeUrl(`https://${host}`);
     if (!origin) throw invalid(input);
-    return { protocol: 'mastodon', kind: 'profile', origin: new URL(origin).origin, host, acct: acct[1]! };
+    return {
+      protocol: 'mastodon',
+      kind: 'profile',
+      origin: new URL(origin).origin,
+      host,
+      acct: acct[1]!,
+    };
   }
   const href = safeUrl(text);
   if (!href) throw invalid(input);

@@ -81,9 +81,12 @@ export function buildThread(
   let truncated: Thread['truncated'] = options.serverLimited ? 'server-limit' : undefined;
   // Breadth-first from the root; posts only reachable through a cycle are never visited from it,
   // so they are attached to the root afterwards, which breaks the cycle.
-  const queue: { id: string; list: ThreadNode[]; depth: number; node?: { truncatedBelow: boolean } }[] = [
-    { id: root.id, list: top, depth: 0 },
-  ];
+  const queue: {
+    id: string;
+    list: ThreadNode[];
+    depth: number;
+    node?: { truncatedBelow: boolean };
+  }[] = [{ id: root.id, list: top, depth: 0 }];
   const drain = () => {
     for (let i = 0; i < queue.length; i++) {
       const item = queue[i]!;
@@ -101,7 +104,12 @@ export function buildThread(
         }
         visited.add(post.id);
         count++;
-        const node: ThreadNode = { post, replies: [], depth: item.depth + 1, truncatedBelow: false };
+        const node: ThreadNode = {
+          post,
+          replies: [],
+          depth: item.depth + 1,
+          truncatedBelow: false,
+        };
         item.list.push(node);
         queue.push({ id: post.id, list: node.replies, depth: node.depth, node });
       }

@@ -70,22 +70,36 @@ export function createMastodonProvider(options: MastodonProviderOptions = {}): P
     timeout: read?.timeout ?? options.timeout,
     signal: read?.signal,
   });
-  const get = async <T>(url: string, read?: ReadOptions) => (await fetchJson<T>(url, http(read))).data;
+  const get = async <T>(url: string, read?: ReadOptions) =>
+    (await fetchJson<T>(url, http(read))).data;
 
   async function status(origin: string, id: string, read?: ReadOptions): Promise<Post> {
-    const post = mapStatus(await get<WireStatus>(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, read), origin);
-    if (!post) throw new FediError('The server sent a status without an id', { code: 'INVALID_RESPONSE' });
+    const post = mapStatus(
+      await get<WireStatus>(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, read),
+      origin,
+    );
+    if (!post)
+      throw new FediError('The server sent a status without an id', { code: 'INVALID_RESPONSE' });
     return post;
   }
 
-  async function lookup(ref: Ref, read?: ReadOptions): Promise<{ origin: string; account: WireAccount }> {
+  async function lookup(
+    ref: Ref,
+    read?: ReadOptions,
+  ): Promise<{ origin: string; account: WireAccount }> {
     need(ref, 'profile');
     // Look the account up on its home server: other servers only know accounts they have seen.
     const [user, domain] = ref.acct!.split('@');
     const host = domain ?? ref.host;
-    const origin = domain ? `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}` : ref.origin;
-    const account = await get<WireAccount>(`${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(user!)}`, read);
-    if (typeof account?.id !== 'string') throw new FediError('The server sent an account without an id', { code: 'INVALID_RESPONSE' });
+    const origin = domain
+      ? `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
+      : ref.origin;
+    const account = await get<WireAccount>(
+      `${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(user!)}`,
+      read,
+    );
+    if (typeof account?.id !== 'string')
+      throw new FediError('The server sent an account without an id', { code: 'INVALID_RESPONSE' });
     return { origin, account };
   }
 
@@ -116,7 +130,8 @@ export function createMastodonProvider(options: MastodonProviderOptions = {}): P
         ...(liked ? { filter: (p: Post) => liked.has(p.id) } : {}),
       });
       const limited =
-        raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies || depthOf(thread) >= ANONYMOUS_CONTEXT_LIMIT.depth;
+        raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies ||
+        depthOf(thread) >= ANONYMOUS_CONTEXT_LIMIT.depth;
       return limited && !thread.truncated ? { ...thread, truncated: 'server-limit' } : thread;
     },
 
@@ -127,10 +142,16 @@ export function createMastodonProvider(options: MastodonProviderOptions = {}): P
 
     async getAuthorPosts(ref, read = {}): Promise<PostPage> {
       const { origin, account } = await lookup(ref, read);
-      const q = new URLSearchParams({ limit: String(Math.min(40, Math.max(1, read.limit ?? 20))), exclude_reblogs: 'true' });
+      const q = new URLSearchParams({
+        limit: String(Math.min(40, Math.max(1, read.limit ?? 20))),
+        exclude_reblogs: 'true',
+      });
       if (read.onlyMedia) q.set('only_media', 'true');
       if (read.maxId) q.set('max_id', read.maxId);
-      const raw = await get<WireStatus[]>(`${origin}/api/v1/accounts/${encodeURIComponent(account.id as string)}/statuses?${q}`, read);
+      const raw = await get<WireStatus[]>(
+        `${origin}/api/v1/accounts/${encodeURIComponent(account.id as string)}/statuses?${q}`,
+        read,
+      );
       const posts = (Array.isArray(raw) ? raw : [])
         .map((s) => mapStatus(s, origin))
         .filter((p): p is Post => p !== undefined && PUBLIC.has(p.visibility));
@@ -150,7 +171,8 @@ export function createMastodonProvider(options: MastodonProviderOptions = {}): P
       for (let post = queue.shift(); post; post = queue.shift()) {
         const url = `${origin}/api/v1/statuses/${encodeURIComponent(post.id)}/favourited_by?limit=80`;
         const accounts = await get<WireAccount[]>(url, read).catch(() => []);
-        if (Array.isArray(accounts) && accounts.some((a) => a?.id === root.author.id)) liked.add(post.id);
+        if (Array.isArray(accounts) && accounts.some((a) => a?.id === root.author.id))
+          liked.add(post.id);
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);

@@ -1,13 +1,28 @@
 // SPDX-License-Identifier: MIT
-import { cleanEmojis, safeUrl, type Author, type Media, type MediaType, type Post, type Profile, type Visibility } from '@fedikit/core';
+import {
+  cleanEmojis,
+  safeUrl,
+  type Author,
+  type Media,
+  type MediaType,
+  type Post,
+  type Profile,
+  type Visibility,
+} from '@fedikit/core';
 import type { WireAccount, WireMedia, WireStatus } from './wire.js';
 
 const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '');
 const id = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : undefined;
+  typeof v === 'string' && v.length > 0 && v.length <= 100
+    ? v
+    : typeof v === 'number' && Number.isSafeInteger(v)
+      ? String(v)
+      : undefined;
 /** A count: a finite, non-negative safe integer, else 0. */
 export const count = (v: unknown): number =>
-  typeof v === 'number' && Number.isFinite(v) ? Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(v))) : 0;
+  typeof v === 'number' && Number.isFinite(v)
+    ? Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(v)))
+    : 0;
 /** A date the browser can format, or `undefined` (Intl throws on invalid dates). */
 export function date(v: unknown): Date | undefined {
   if (typeof v !== 'string' || v.length > 64) return undefined;
@@ -53,7 +68,13 @@ function mapMedia(m: WireMedia): Media | undefined {
     ...opt('url', safeUrl(m.url)),
     ...opt('previewUrl', safeUrl(m.preview_url)),
     alt: str(m.description, 5000),
-    ...opt('blurhash', typeof m.blurhash === 'string' && /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/.test(m.blurhash) ? m.blurhash : undefined),
+    ...opt(
+      'blurhash',
+      typeof m.blurhash === 'string' &&
+        /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/.test(m.blurhash)
+        ? m.blurhash
+        : undefined,
+    ),
     ...opt('width', size(m.meta?.original?.width)),
     ...opt('height', size(m.meta?.original?.height)),
   };
@@ -70,7 +91,10 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
   const url = safeUrl(s.url);
   const lang = str(s.language, 35);
   const media = Array.isArray(s.media_attachments)
-    ? s.media_attachments.slice(0, 20).map(mapMedia).filter((m): m is Media => m !== undefined)
+    ? s.media_attachments
+        .slice(0, 20)
+        .map(mapMedia)
+        .filter((m): m is Media => m !== undefined)
     : [];
   return {
     protocol: 'mastodon',
@@ -89,7 +113,11 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
     ...opt('createdAt', date(s.created_at)),
     ...opt('editedAt', date(s.edited_at)),
     visibility: (VISIBILITY.has(s.visibility as string) ? s.visibility : 'unknown') as Visibility,
-    counts: { replies: count(s.replies_count), reposts: count(s.reblogs_count), likes: count(s.favourites_count) },
+    counts: {
+      replies: count(s.replies_count),
+      reposts: count(s.reblogs_count),
+      likes: count(s.favourites_count),
+    },
   };
 }
 
@@ -99,6 +127,10 @@ export function mapProfile(a: WireAccount, origin: string): Profile {
     author: mapAuthor(a, origin),
     bio: str(a.note, 20_000),
     ...opt('header', safeUrl(a.header)),
-    counts: { followers: count(a.followers_count), following: count(a.following_count), posts: count(a.statuses_count) },
+    counts: {
+      followers: count(a.followers_count),
+      following: count(a.following_count),
+      posts: count(a.statuses_count),
+    },
   };
 }

@@ -38,7 +38,10 @@ export interface WireMedia {
   preview_url?: unknown;
   description?: unknown;
   blurhash?: unknown;
-  meta?: { original?: { width?: unknown; height?: unknown }; small?: { width?: unknown; height?: unknown } };
+  meta?: {
+    original?: { width?: unknown; height?: unknown };
+    small?: { width?: unknown; height?: unknown };
+  };
 }
 
 /** `Status` on the wire. */

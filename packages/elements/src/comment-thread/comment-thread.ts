@@ -166,7 +166,12 @@ export class FediCommentThread extends FediElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('src') || changed.has('sort') || changed.has('favouritesOnly') || changed.has('load')) {
+    if (
+      changed.has('src') ||
+      changed.has('sort') ||
+      changed.has('favouritesOnly') ||
+      changed.has('load')
+    ) {
       this.prepare();
     }
     if (changed.has('status') || changed.has('thread')) {
@@ -267,7 +272,9 @@ export class FediCommentThread extends FediElement {
         return ref
           ? html`<div part="placeholder" class="placeholder">
               <p>${m.loadFrom(ref.host)}</p>
-              <button part="load-button" class="btn primary" @click=${this.fetchThread}>${m.load}</button>
+              <button part="load-button" class="btn primary" @click=${this.fetchThread}>
+                ${m.load}
+              </button>
             </div>`
           : nothing;
       case 'loading':
@@ -279,10 +286,12 @@ export class FediCommentThread extends FediElement {
         const code = this.error?.code ?? 'NETWORK';
         return html`<div part="error" class="error-box" role="alert">
           <p>${m.error[code]}</p>
-          ${code === 'INVALID_INPUT'
-            ? nothing
-            : html`<button class="btn" @click=${this.fetchThread}>${m.retry}</button>
-                ${ref?.url ? html`<a href=${ref.url} rel=${rel} target="_blank">${m.viewOriginal}</a>` : nothing}`}
+          ${
+            code === 'INVALID_INPUT'
+              ? nothing
+              : html`<button class="btn" @click=${this.fetchThread}>${m.retry}</button>
+                  ${ref?.url ? html`<a href=${ref.url} rel=${rel} target="_blank">${m.viewOriginal}</a>` : nothing}`
+          }
         </div>`;
       }
       default:
@@ -301,53 +310,78 @@ export class FediCommentThread extends FediElement {
           ${m.replyOn(host)}
         </button>
       </p>
-      ${thread.count
-        ? html`<ol class="replies" role="list">
-            ${this.renderNodes(thread.replies, 1, budget)}
-          </ol>`
-        : html`<p part="empty" class="empty">${m.empty}</p>`}
-      ${more > 0
-        ? html`<button part="show-more" class="btn more" @click=${() => (this.shown += this.limit)}>
-            ${m.showMore(more)}
-          </button>`
-        : nothing}
-      ${thread.truncated
-        ? html`<p part="notice" class="notice" role="note">
-            ${m.truncated}
-            ${thread.fullThreadUrl
-              ? html`<a href=${thread.fullThreadUrl} rel=${rel} target="_blank">${m.readAll(host)}</a>`
-              : nothing}
-          </p>`
-        : nothing}`;
+      ${
+        thread.count
+          ? html`<ol class="replies" role="list">
+              ${this.renderNodes(thread.replies, 1, budget)}
+            </ol>`
+          : html`<p part="empty" class="empty">${m.empty}</p>`
+      }
+      ${
+        more > 0
+          ? html`<button
+              part="show-more"
+              class="btn more"
+              @click=${() => (this.shown += this.limit)}
+            >
+              ${m.showMore(more)}
+            </button>`
+          : nothing
+      }
+      ${
+        thread.truncated
+          ? html`<p part="notice" class="notice" role="note">
+              ${m.truncated}
+              ${
+                thread.fullThreadUrl
+                  ? html`<a href=${thread.fullThreadUrl} rel=${rel} target="_blank"
+                      >${m.readAll(host)}</a
+                    >`
+                  : nothing
+              }
+            </p>`
+          : nothing
+      }`;
   }
 
   /**
    * Pre-order, within a budget of comments. Nesting stops at `max-depth`: below it, a subtree is
    * listed flat (iteratively, so a 10 000-deep chain is fine), each reply naming whom it answers.
    */
-  private renderNodes(nodes: ThreadNode[], level: number, budget: { left: number }): TemplateResult[] {
+  private renderNodes(
+    nodes: ThreadNode[],
+    level: number,
+    budget: { left: number },
+  ): TemplateResult[] {
     const items: TemplateResult[] = [];
     for (const node of nodes) {
       if (budget.left <= 0) break;
       budget.left--;
       if (level < this.maxDepth || !node.replies.length) {
-        items.push(html`<li>
-          ${this.renderPost(node.post, this.messages, 'comment')}
-          ${node.replies.length
-            ? html`<ol class="replies" role="list">
-                ${this.renderNodes(node.replies, level + 1, budget)}
-              </ol>`
-            : nothing}
-        </li>`);
+        items.push(
+          html`<li>
+            ${this.renderPost(node.post, this.messages, 'comment')}
+            ${
+              node.replies.length
+                ? html`<ol class="replies" role="list">
+                    ${this.renderNodes(node.replies, level + 1, budget)}
+                  </ol>`
+                : nothing
+            }
+          </li>`,
+        );
         continue;
       }
       items.push(html`<li>${this.renderPost(node.post, this.messages, 'comment')}</li>`);
-      const stack: [ThreadNode, Post][] = node.replies.map((r) => [r, node.post] as [ThreadNode, Post]).reverse();
+      const stack: [ThreadNode, Post][] = node.replies
+        .map((r) => [r, node.post] as [ThreadNode, Post])
+        .reverse();
       while (stack.length && budget.left > 0) {
         const [child, to] = stack.pop()!;
         budget.left--;
         items.push(html`<li>${this.renderPost(child.post, this.messages, 'comment', to)}</li>`);
-        for (let i = child.replies.length - 1; i >= 0; i--) stack.push([child.replies[i]!, child.post]);
+        for (let i = child.replies.length - 1; i >= 0; i--)
+          stack.push([child.replies[i]!, child.post]);
       }
     }
     return items;
@@ -366,42 +400,58 @@ export class FediCommentThread extends FediElement {
       data-nosnippet=${a.noindex ? '' : nothing}
     >
       <header>
-        ${a.avatarStatic
-          ? html`<img
-              part="avatar"
-              class="avatar"
-              src=${a.avatarStatic}
-              alt=""
-              width="40"
-              height="40"
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-            />`
-          : html`<span class="avatar" aria-hidden="true"></span>`}
+        ${
+          a.avatarStatic
+            ? html`<img
+                part="avatar"
+                class="avatar"
+                src=${a.avatarStatic}
+                alt=""
+                width="40"
+                height="40"
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+              />`
+            : html`<span class="avatar" aria-hidden="true"></span>`
+        }
         <span class="who">
-          ${a.url
-            ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank">${this.renderName(a)}</a>`
-            : html`<span part="author" class="name">${this.renderName(a)}</span>`}
+          ${
+            a.url
+              ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank"
+                  >${this.renderName(a)}</a
+                >`
+              : html`<span part="author" class="name">${this.renderName(a)}</span>`
+          }
           <span class="handle" dir="ltr">@${a.handle}</span>
         </span>
-        ${post.createdAt
-          ? html`<a class="time" href=${post.url ?? nothing} rel=${rel} target="_blank"
-              ><time datetime=${post.createdAt.toISOString()} title=${exactTime(post.createdAt, locale)}
-                >${relativeTime(post.createdAt, locale)}</time
-              >${post.editedAt ? html` · ${m.edited}` : nothing}</a
-            >`
-          : html`<span class="time">${m.unknownDate}</span>`}
+        ${
+          post.createdAt
+            ? html`<a class="time" href=${post.url ?? nothing} rel=${rel} target="_blank"
+                ><time
+                  datetime=${post.createdAt.toISOString()}
+                  title=${exactTime(post.createdAt, locale)}
+                  >${relativeTime(post.createdAt, locale)}</time
+                >${post.editedAt ? html` · ${m.edited}` : nothing}</a
+              >`
+            : html`<span class="time">${m.unknownDate}</span>`
+        }
       </header>
       ${replyTo ? html`<p class="reply-to">${m.inReplyTo(replyTo.author.name || replyTo.author.handle)}</p>` : nothing}
-      ${post.spoiler
-        ? html`<p class="cw">
-            <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
-            <button class="btn small" aria-expanded=${cwOpen} @click=${() => this.toggle(`cw:${post.id}`)}>
-              ${cwOpen ? m.showLessCw : m.showMoreCw}
-            </button>
-          </p>`
-        : nothing}
+      ${
+        post.spoiler
+          ? html`<p class="cw">
+              <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
+              <button
+                class="btn small"
+                aria-expanded=${cwOpen}
+                @click=${() => this.toggle(`cw:${post.id}`)}
+              >
+                ${cwOpen ? m.showLessCw : m.showMoreCw}
+              </button>
+            </p>`
+          : nothing
+      }
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
         ${this.sanitize || post.format === 'text' ? renderContent(post, this.sanitize!) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
@@ -419,54 +469,78 @@ export class FediCommentThread extends FediElement {
           ><span aria-hidden="true">★ ${compact(c.likes, locale)}</span
           ><span class="visually-hidden">${m.likes(c.likes)}</span></span
         >
-        ${part === 'comment'
-          ? html`<button part="reply-button" class="link" @click=${() => this.dialog.open(post)}>${m.reply}</button>`
-          : nothing}
+        ${
+          part === 'comment'
+            ? html`<button part="reply-button" class="link" @click=${() => this.dialog.open(post)}>
+                ${m.reply}
+              </button>`
+            : nothing
+        }
       </footer>
     </article>`;
   }
 
   private renderName(a: Author) {
-    return html`<bdi>${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-      typeof s === 'string'
-        ? s
-        : html`<img class="emoji" src=${s.url} alt=":${s.shortcode}:" loading="lazy" referrerpolicy="no-referrer" />`,
-    )}</bdi>`;
+    return html`<bdi
+      >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+        typeof s === 'string'
+          ? s
+          : html`<img
+              class="emoji"
+              src=${s.url}
+              alt=":${s.shortcode}:"
+              loading="lazy"
+              referrerpolicy="no-referrer"
+            />`,
+      )}</bdi
+    >`;
   }
 
   private renderMedia(post: Post, m: Messages, revealed: boolean) {
     return html`<div class="media-wrap">
-      ${post.sensitive
-        ? html`<button
-            class="btn small"
-            aria-expanded=${revealed}
-            @click=${() => this.toggle(`media:${post.id}`)}
-          >
-            ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
-          </button>`
-        : nothing}
-      ${revealed
-        ? html`<ul part="media" class="media" aria-label=${m.media}>
-            ${post.media.map(
-              (x) => html`<li>
-                <a href=${x.url ?? x.previewUrl ?? nothing} rel=${rel} target="_blank" class=${x.type}>
-                  ${x.previewUrl
-                    ? html`<img
-                        src=${x.previewUrl}
-                        alt=${x.alt || m.noAlt}
-                        title=${x.alt || nothing}
-                        width=${x.width ?? nothing}
-                        height=${x.height ?? nothing}
-                        loading="lazy"
-                        decoding="async"
-                        referrerpolicy="no-referrer"
-                      />`
-                    : html`<span>${x.alt || m.noAlt}</span>`}
-                </a>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${
+        post.sensitive
+          ? html`<button
+              class="btn small"
+              aria-expanded=${revealed}
+              @click=${() => this.toggle(`media:${post.id}`)}
+            >
+              ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
+            </button>`
+          : nothing
+      }
+      ${
+        revealed
+          ? html`<ul part="media" class="media" aria-label=${m.media}>
+              ${post.media.map(
+                (x) =>
+                  html`<li>
+                    <a
+                      href=${x.url ?? x.previewUrl ?? nothing}
+                      rel=${rel}
+                      target="_blank"
+                      class=${x.type}
+                    >
+                      ${
+                        x.previewUrl
+                          ? html`<img
+                              src=${x.previewUrl}
+                              alt=${x.alt || m.noAlt}
+                              title=${x.alt || nothing}
+                              width=${x.width ?? nothing}
+                              height=${x.height ?? nothing}
+                              loading="lazy"
+                              decoding="async"
+                              referrerpolicy="no-referrer"
+                            />`
+                          : html`<span>${x.alt || m.noAlt}</span>`
+                      }
+                    </a>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -4,7 +4,8 @@
  * ({@link Messages}); a missing language falls back to English.
  */
 export const en = {
-  loadFrom: (host: string) => `Comments are on ${host}. Nothing is loaded from there until you ask.`,
+  loadFrom: (host: string) =>
+    `Comments are on ${host}. Nothing is loaded from there until you ask.`,
   load: 'Load comments',
   loading: 'Loading comments…',
   empty: 'No replies yet. Be the first to reply!',
@@ -43,7 +44,8 @@ export const en = {
   replyOn: (host: string) => `Reply on ${host}`,
   viewOriginal: 'View on its server',
   dialogTitle: 'Reply from your own account',
-  dialogIntro: 'Enter the server where you have an account. You will reply there, nothing is shared with this site.',
+  dialogIntro:
+    'Enter the server where you have an account. You will reply there, nothing is shared with this site.',
   homeLabel: 'Your server',
   homeHint: 'For example mastodon.social or @you@mastodon.social',
   remember: 'Remember my server on this device',

@@ -5,12 +5,14 @@ const plural = (n: number, one: string, many: string) => `${n} ${n < 2 ? one : m
 
 /** The French catalogue. */
 export const fr: Messages = {
-  loadFrom: (host) => `Les commentaires sont sur ${host}. Rien n’est chargé depuis ce serveur avant votre demande.`,
+  loadFrom: (host) =>
+    `Les commentaires sont sur ${host}. Rien n’est chargé depuis ce serveur avant votre demande.`,
   load: 'Charger les commentaires',
   loading: 'Chargement des commentaires…',
   empty: 'Aucune réponse pour l’instant. Soyez la première personne à répondre !',
   error: {
-    INVALID_INPUT: 'Cet espace de commentaires est mal configuré (adresse de publication inconnue).',
+    INVALID_INPUT:
+      'Cet espace de commentaires est mal configuré (adresse de publication inconnue).',
     NOT_FOUND: 'Publication introuvable. Elle a peut-être été supprimée.',
     AUTH_REQUIRED: 'Ce serveur ne montre pas ses publications aux visiteurs sans compte.',
     RATE_LIMITED: 'Le serveur est occupé. Réessayez dans une minute.',
@@ -51,7 +53,8 @@ export const fr: Messages = {
   remember: 'Retenir mon serveur sur cet appareil',
   go: 'Aller sur mon serveur',
   cancel: 'Annuler',
-  copyIntro: 'Ou copiez l’adresse de la publication et collez-la dans la recherche de votre serveur :',
+  copyIntro:
+    'Ou copiez l’adresse de la publication et collez-la dans la recherche de votre serveur :',
   copy: 'Copier le lien',
   copied: 'Copié',
   postAddress: 'Adresse de la publication',

@@ -12,7 +12,11 @@ const loaders: Record<string, () => Promise<Messages>> = {
 
 /** The language an element speaks: its nearest `lang` attribute, else the page's, else English. */
 export function localeOf(el: Element): string {
-  return (el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en').toLowerCase();
+  return (
+    el.closest('[lang]')?.getAttribute('lang') ||
+    document.documentElement.lang ||
+    'en'
+  ).toLowerCase();
 }
 
 /** The catalogue for a locale if already loaded (English otherwise). */

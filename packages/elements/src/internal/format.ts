@@ -14,7 +14,8 @@ export function relativeTime(date: Date, locale: string, now = Date.now()): stri
   const seconds = (date.getTime() - now) / 1000;
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second') return rtf.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second')
+      return rtf.format(Math.round(seconds / size), unit);
   }
   return '';
 }

@@ -11,7 +11,9 @@ export function loadProvider(protocol: Protocol): Promise<Provider> {
   let p = cache.get(protocol);
   if (!p) {
     if (protocol !== 'mastodon') {
-      return Promise.reject(new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }));
+      return Promise.reject(
+        new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
+      );
     }
     p = import('@fedikit/mastodon').then((m) => m.createMastodonProvider());
     cache.set(protocol, p);

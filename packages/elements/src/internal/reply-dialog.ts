@@ -95,7 +95,11 @@ export class ReplyDialogController implements ReactiveController {
     } catch {
       // Storage blocked by the browser: just no prefill.
     }
-    return html`<dialog part="dialog" aria-labelledby="fedi-dlg-title" @close=${() => this.abort?.abort()}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="fedi-dlg-title"
+      @close=${() => this.abort?.abort()}
+    >
       <form @submit=${this.submit}>
         <h2 id="fedi-dlg-title">${m.dialogTitle}</h2>
         <p>${m.dialogIntro}</p>
@@ -112,19 +116,32 @@ export class ReplyDialogController implements ReactiveController {
         />
         <small id="fedi-home-hint">${m.homeHint}</small>
         <p id="fedi-home-error" class="error" role="alert">${this.error || nothing}</p>
-        <label class="check"><input type="checkbox" name="remember" ?checked=${!!saved} /> ${m.remember}</label>
+        <label class="check"
+          ><input type="checkbox" name="remember" ?checked=${!!saved} /> ${m.remember}</label
+        >
         <div class="actions">
           <button type="button" class="btn" @click=${this.close}>${m.cancel}</button>
-          <button class="btn primary" ?disabled=${this.busy}>${this.busy ? m.opening : m.go}</button>
+          <button class="btn primary" ?disabled=${this.busy}>
+            ${this.busy ? m.opening : m.go}
+          </button>
         </div>
       </form>
-      ${post
-        ? html`<p>${m.copyIntro}</p>
-            <div class="copy">
-              <input id="fedi-link" readonly aria-label=${m.postAddress} .value=${post.url ?? post.uri} />
-              <button type="button" class="btn" @click=${this.copy}>${this.copied ? m.copied : m.copy}</button>
-            </div>`
-        : nothing}
+      ${
+        post
+          ? html`<p>${m.copyIntro}</p>
+              <div class="copy">
+                <input
+                  id="fedi-link"
+                  readonly
+                  aria-label=${m.postAddress}
+                  .value=${post.url ?? post.uri}
+                />
+                <button type="button" class="btn" @click=${this.copy}>
+                  ${this.copied ? m.copied : m.copy}
+                </button>
+              </div>`
+          : nothing
+      }
     </dialog>`;
   }
 }
