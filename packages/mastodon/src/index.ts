@@ -9,7 +9,6 @@ import {
   FediError,
   fetchJson,
   isLoopbackHost,
-  type FetchJsonOptions,
   type Post,
   type PostPage,
   type Profile,
@@ -56,126 +55,153 @@ function depthOf(thread: Thread): number {
   return max;
 }
 
+type Options = MastodonProviderOptions & ReadOptions;
+
+const get = async <T>(url: string, o: Options = {}) =>
+  (await fetchJson<T>(url, { fetch: o.fetch, timeout: o.timeout, signal: o.signal })).data;
+
+async function status(origin: string, id: string, o?: Options): Promise<Post> {
+  const post = mapStatus(
+    await get<WireStatus>(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, o),
+    origin,
+  );
+  if (!post)
+    throw new FediError('The server sent a status without an id', { code: 'INVALID_RESPONSE' });
+  return post;
+}
+
+/** Finds an account on its home server: other servers only know accounts they have already seen. */
+async function lookup(ref: Ref, o?: Options): Promise<{ origin: string; account: WireAccount }> {
+  need(ref, 'profile');
+  const [user, domain] = ref.acct!.split('@');
+  const origin = domain
+    ? `${isLoopbackHost(domain.replace(/:\d+$/, '')) ? 'http' : 'https'}://${domain}`
+    : ref.origin;
+  const account = await get<WireAccount>(
+    `${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(user!)}`,
+    o,
+  );
+  if (typeof account?.id !== 'string') {
+    throw new FediError('The server sent an account without an id', { code: 'INVALID_RESPONSE' });
+  }
+  return { origin, account };
+}
+
+/** One post. */
+export async function fetchPost(ref: Ref, options?: Options): Promise<Post> {
+  need(ref, 'post');
+  return status(ref.origin, ref.id!, options);
+}
+
 /**
- * Creates the Mastodon provider. Reads need no account: a thread costs two requests
- * (status + context), fetched in parallel, with no CORS preflight.
+ * A post and its public (and unlisted) replies as a tree: two requests (status + context) in parallel,
+ * with no CORS preflight. Marks the thread `server-limit` truncated when Mastodon's anonymous caps
+ * (60 replies, depth 20) may have cut it.
  *
  * @example
- * const mastodon = createMastodonProvider();
+ * const thread = await fetchThread(resolve('https://mastodon.social/@Gargron/1'));
+ */
+export async function fetchThread(
+  ref: Ref,
+  options: Options & ThreadOptions = {},
+): Promise<Thread> {
+  need(ref, 'post');
+  const [root, context] = await Promise.all([
+    status(ref.origin, ref.id!, options),
+    get<WireContext>(
+      `${ref.origin}/api/v1/statuses/${encodeURIComponent(ref.id!)}/context`,
+      options,
+    ),
+  ]);
+  const raw = Array.isArray(context?.descendants) ? (context.descendants as WireStatus[]) : [];
+  const descendants = publicPosts(raw, ref.origin);
+  const liked = options.favouritesOnly
+    ? await likedByAuthor(ref.origin, root, descendants, options)
+    : undefined;
+  const thread = buildThread(root, descendants, {
+    sort: options.sort,
+    ...(root.url ? { fullThreadUrl: root.url } : {}),
+    ...(liked ? { filter: (p: Post) => liked.has(p.id) } : {}),
+  });
+  const limited =
+    raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies ||
+    depthOf(thread) >= ANONYMOUS_CONTEXT_LIMIT.depth;
+  return limited && !thread.truncated ? { ...thread, truncated: 'server-limit' } : thread;
+}
+
+/** A public profile, looked up on the account's home server. */
+export async function fetchProfile(ref: Ref, options?: Options): Promise<Profile> {
+  const { origin, account } = await lookup(ref, options);
+  return mapProfile(account, origin);
+}
+
+/** An account's public posts, newest first, boosts excluded; page with `maxId`. */
+export async function fetchAuthorPosts(
+  ref: Ref,
+  options: Options & {
+    readonly onlyMedia?: boolean;
+    readonly maxId?: string;
+    readonly limit?: number;
+  } = {},
+): Promise<PostPage> {
+  const { origin, account } = await lookup(ref, options);
+  const q = new URLSearchParams({
+    limit: String(Math.min(40, Math.max(1, options.limit ?? 20))),
+    exclude_reblogs: 'true',
+  });
+  if (options.onlyMedia) q.set('only_media', 'true');
+  if (options.maxId) q.set('max_id', options.maxId);
+  const id = encodeURIComponent(account.id as string);
+  const raw = await get<WireStatus[]>(`${origin}/api/v1/accounts/${id}/statuses?${q}`, options);
+  const posts = publicPosts(Array.isArray(raw) ? raw : [], origin);
+  const last = posts.at(-1);
+  return last ? { posts, next: last.id } : { posts };
+}
+
+function publicPosts(raw: WireStatus[], origin: string): Post[] {
+  return raw
+    .map((s) => mapStatus(s, origin))
+    .filter((p): p is Post => p !== undefined && PUBLIC.has(p.visibility));
+}
+
+/**
+ * Ids of replies the root's author favourited: one `favourited_by` read per liked reply, four at a
+ * time. Ids are local to the server the context came from, so every read goes there.
+ */
+async function likedByAuthor(origin: string, root: Post, replies: Post[], o: Options) {
+  const liked = new Set<string>();
+  const queue = replies.filter((p) => p.counts.likes > 0);
+  const worker = async () => {
+    for (let post = queue.shift(); post; post = queue.shift()) {
+      const url = `${origin}/api/v1/statuses/${encodeURIComponent(post.id)}/favourited_by?limit=80`;
+      const accounts = await get<WireAccount[]>(url, o).catch(() => []);
+      if (Array.isArray(accounts) && accounts.some((a) => a?.id === root.author.id))
+        liked.add(post.id);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return liked;
+}
+
+/**
+ * The Mastodon provider as one object implementing core's `Provider`. Each method is also exported
+ * on its own (`fetchThread`, ...), so a bundle takes only what it uses.
+ *
+ * @example
+ * const mastodon = createMastodonProvider({ timeout: 5000 });
  * const thread = await mastodon.getThread(resolve('https://mastodon.social/@Gargron/1'));
  */
 export function createMastodonProvider(options: MastodonProviderOptions = {}): Provider {
-  const http = (read?: ReadOptions): FetchJsonOptions => ({
-    fetch: options.fetch,
+  const o = <T extends ReadOptions>(read?: T) => ({
+    ...options,
+    ...read,
     timeout: read?.timeout ?? options.timeout,
-    signal: read?.signal,
   });
-  const get = async <T>(url: string, read?: ReadOptions) =>
-    (await fetchJson<T>(url, http(read))).data;
-
-  async function status(origin: string, id: string, read?: ReadOptions): Promise<Post> {
-    const post = mapStatus(
-      await get<WireStatus>(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, read),
-      origin,
-    );
-    if (!post)
-      throw new FediError('The server sent a status without an id', { code: 'INVALID_RESPONSE' });
-    return post;
-  }
-
-  async function lookup(
-    ref: Ref,
-    read?: ReadOptions,
-  ): Promise<{ origin: string; account: WireAccount }> {
-    need(ref, 'profile');
-    // Look the account up on its home server: other servers only know accounts they have seen.
-    const [user, domain] = ref.acct!.split('@');
-    const host = domain ?? ref.host;
-    const origin = domain
-      ? `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`
-      : ref.origin;
-    const account = await get<WireAccount>(
-      `${origin}/api/v1/accounts/lookup?acct=${encodeURIComponent(user!)}`,
-      read,
-    );
-    if (typeof account?.id !== 'string')
-      throw new FediError('The server sent an account without an id', { code: 'INVALID_RESPONSE' });
-    return { origin, account };
-  }
-
   return {
     protocol: 'mastodon',
-
-    async getPost(ref, read) {
-      need(ref, 'post');
-      return status(ref.origin, ref.id!, read);
-    },
-
-    async getThread(ref, read?: ThreadOptions) {
-      need(ref, 'post');
-      const id = encodeURIComponent(ref.id!);
-      const [root, context] = await Promise.all([
-        status(ref.origin, ref.id!, read),
-        get<WireContext>(`${ref.origin}/api/v1/statuses/${id}/context`, read),
-      ]);
-      const raw = Array.isArray(context?.descendants) ? (context.descendants as WireStatus[]) : [];
-      const descendants = raw
-        .map((s) => mapStatus(s, ref.origin))
-        .filter((p): p is Post => p !== undefined && PUBLIC.has(p.visibility));
-      let liked: Set<string> | undefined;
-      if (read?.favouritesOnly) liked = await likedByAuthor(ref.origin, root, descendants, read);
-      const thread = buildThread(root, descendants, {
-        sort: read?.sort,
-        ...(root.url ? { fullThreadUrl: root.url } : {}),
-        ...(liked ? { filter: (p: Post) => liked.has(p.id) } : {}),
-      });
-      const limited =
-        raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies ||
-        depthOf(thread) >= ANONYMOUS_CONTEXT_LIMIT.depth;
-      return limited && !thread.truncated ? { ...thread, truncated: 'server-limit' } : thread;
-    },
-
-    async getProfile(ref, read): Promise<Profile> {
-      const { origin, account } = await lookup(ref, read);
-      return mapProfile(account, origin);
-    },
-
-    async getAuthorPosts(ref, read = {}): Promise<PostPage> {
-      const { origin, account } = await lookup(ref, read);
-      const q = new URLSearchParams({
-        limit: String(Math.min(40, Math.max(1, read.limit ?? 20))),
-        exclude_reblogs: 'true',
-      });
-      if (read.onlyMedia) q.set('only_media', 'true');
-      if (read.maxId) q.set('max_id', read.maxId);
-      const raw = await get<WireStatus[]>(
-        `${origin}/api/v1/accounts/${encodeURIComponent(account.id as string)}/statuses?${q}`,
-        read,
-      );
-      const posts = (Array.isArray(raw) ? raw : [])
-        .map((s) => mapStatus(s, origin))
-        .filter((p): p is Post => p !== undefined && PUBLIC.has(p.visibility));
-      const last = posts.at(-1);
-      return last && posts.length > 0 ? { posts, next: last.id } : { posts };
-    },
+    getPost: (ref, read) => fetchPost(ref, o(read)),
+    getThread: (ref, read) => fetchThread(ref, o(read)),
+    getProfile: (ref, read) => fetchProfile(ref, o(read)),
+    getAuthorPosts: (ref, read) => fetchAuthorPosts(ref, o(read)),
   };
-
-  /**
-   * Ids of replies the root's author favourited: one `favourited_by` read per liked reply, four at a
-   * time. Ids are local to the server the context came from, so every read goes there.
-   */
-  async function likedByAuthor(origin: string, root: Post, replies: Post[], read: ReadOptions) {
-    const liked = new Set<string>();
-    const queue = replies.filter((p) => p.counts.likes > 0);
-    const worker = async () => {
-      for (let post = queue.shift(); post; post = queue.shift()) {
-        const url = `${origin}/api/v1/statuses/${encodeURIComponent(post.id)}/favourited_by?limit=80`;
-        const accounts = await get<WireAccount[]>(url, read).catch(() => []);
-        if (Array.isArray(accounts) && accounts.some((a) => a?.id === root.author.id))
-          liked.add(post.id);
-      }
-    };
-    await Promise.all([worker(), worker(), worker(), worker()]);
-    return liked;
-  }
 }

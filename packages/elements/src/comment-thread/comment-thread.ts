@@ -22,7 +22,7 @@ import { FediElement } from '../internal/fedi-element.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
-import { ReplyDialogController } from '../internal/reply-dialog.js';
+import type { ReplyDialogController } from '../internal/reply-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -145,7 +145,7 @@ export class FediCommentThread extends FediElement {
   private abort?: AbortController;
   private observer?: IntersectionObserver;
   private readonly open = new Set<string>();
-  private readonly dialog = new ReplyDialogController(this);
+  private dialog?: ReplyDialogController;
 
   constructor() {
     super();
@@ -251,6 +251,15 @@ export class FediCommentThread extends FediElement {
     void this.updateComplete.then(() => this.dispatchEvent(new FediErrorEvent(error)));
   }
 
+  /** Opens the "reply from your own server" dialog; its code is fetched on first use. */
+  private async reply(post: Post) {
+    if (!this.dialog) {
+      const { ReplyDialogController } = await import('../internal/reply-dialog.js');
+      this.dialog ??= new ReplyDialogController(this);
+    }
+    this.dialog.open(post);
+  }
+
   private toggle(key: string) {
     if (this.open.has(key)) this.open.delete(key);
     else this.open.add(key);
@@ -262,7 +271,7 @@ export class FediCommentThread extends FediElement {
     return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
         ${this.renderBody(m)}
       </section>
-      ${this.dialog.render(m)}`;
+      ${this.dialog?.render(m) ?? nothing}`;
   }
 
   private renderBody(m: Messages) {
@@ -270,7 +279,7 @@ export class FediCommentThread extends FediElement {
     switch (this.status) {
       case 'idle':
         return ref
-          ? html`<div part="placeholder" class="placeholder">
+          ? html`<div part="placeholder" class="box">
               <p>${m.loadFrom(ref.host)}</p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
@@ -278,13 +287,13 @@ export class FediCommentThread extends FediElement {
             </div>`
           : nothing;
       case 'loading':
-        return html`<div part="skeleton" class="skeleton" role="status">
+        return html`<div part="skeleton" role="status">
           <span class="visually-hidden">${m.loading}</span>
           ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
         </div>`;
       case 'error': {
         const code = this.error?.code ?? 'NETWORK';
-        return html`<div part="error" class="error-box" role="alert">
+        return html`<div part="error" class="box" role="alert">
           <p>${m.error[code]}</p>
           ${
             code === 'INVALID_INPUT'
@@ -306,7 +315,7 @@ export class FediCommentThread extends FediElement {
     return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
       <p part="summary" class="summary">
         ${m.commentsCount(thread.count)}
-        <button part="reply-button" class="btn" @click=${() => this.dialog.open(thread.root)}>
+        <button part="reply-button" class="btn" @click=${() => this.reply(thread.root)}>
           ${m.replyOn(host)}
         </button>
       </p>
@@ -315,13 +324,13 @@ export class FediCommentThread extends FediElement {
           ? html`<ol class="replies" role="list">
               ${this.renderNodes(thread.replies, 1, budget)}
             </ol>`
-          : html`<p part="empty" class="empty">${m.empty}</p>`
+          : html`<p part="empty" class="box">${m.empty}</p>`
       }
       ${
         more > 0
           ? html`<button
               part="show-more"
-              class="btn more"
+              class="btn"
               @click=${() => (this.shown += this.limit)}
             >
               ${m.showMore(more)}
@@ -330,7 +339,7 @@ export class FediCommentThread extends FediElement {
       }
       ${
         thread.truncated
-          ? html`<p part="notice" class="notice" role="note">
+          ? html`<p part="notice" class="box" role="note">
               ${m.truncated}
               ${
                 thread.fullThreadUrl
@@ -443,7 +452,7 @@ export class FediCommentThread extends FediElement {
           ? html`<p class="cw">
               <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
               <button
-                class="btn small"
+                class="btn"
                 aria-expanded=${cwOpen}
                 @click=${() => this.toggle(`cw:${post.id}`)}
               >
@@ -456,22 +465,12 @@ export class FediCommentThread extends FediElement {
         ${this.sanitize || post.format === 'text' ? renderContent(post, this.sanitize!) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
       </div>
-      <footer part="actions" class="actions">
-        <span class="count" title=${m.replies(c.replies)}
-          ><span aria-hidden="true">↩ ${compact(c.replies, locale)}</span
-          ><span class="visually-hidden">${m.replies(c.replies)}</span></span
-        >
-        <span class="count" title=${m.boosts(c.reposts)}
-          ><span aria-hidden="true">⟳ ${compact(c.reposts, locale)}</span
-          ><span class="visually-hidden">${m.boosts(c.reposts)}</span></span
-        >
-        <span class="count" title=${m.likes(c.likes)}
-          ><span aria-hidden="true">★ ${compact(c.likes, locale)}</span
-          ><span class="visually-hidden">${m.likes(c.likes)}</span></span
-        >
+      <footer part="actions">
+        ${count('↩', c.replies, m.replies, locale)} ${count('⟳', c.reposts, m.boosts, locale)}
+        ${count('★', c.likes, m.likes, locale)}
         ${
           part === 'comment'
-            ? html`<button part="reply-button" class="link" @click=${() => this.dialog.open(post)}>
+            ? html`<button part="reply-button" class="link" @click=${() => this.reply(post)}>
                 ${m.reply}
               </button>`
             : nothing
@@ -497,11 +496,11 @@ export class FediCommentThread extends FediElement {
   }
 
   private renderMedia(post: Post, m: Messages, revealed: boolean) {
-    return html`<div class="media-wrap">
+    return html`<div>
       ${
         post.sensitive
           ? html`<button
-              class="btn small"
+              class="btn"
               aria-expanded=${revealed}
               @click=${() => this.toggle(`media:${post.id}`)}
             >
@@ -544,6 +543,13 @@ export class FediCommentThread extends FediElement {
     </div>`;
   }
 }
+
+/** A count with an icon for the eye and a full sentence for screen readers. */
+const count = (icon: string, n: number, label: (n: number) => string, locale: string) =>
+  html`<span title=${label(n)}
+    ><span aria-hidden="true">${icon} ${compact(n, locale)}</span
+    ><span class="visually-hidden">${label(n)}</span></span
+  >`;
 
 /** Every node of a tree, iteratively. */
 function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {

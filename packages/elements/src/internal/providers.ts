@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 import { FediError, type Protocol, type Provider } from '@fedikit/core';
 
-const cache = new Map<Protocol, Promise<Provider>>();
+/** The part of a provider the elements use. */
+export type ThreadSource = Pick<Provider, 'getThread'>;
+
+const cache = new Map<Protocol, Promise<ThreadSource>>();
 
 /**
- * The provider for a protocol, loaded on first use as its own chunk: a page that shows only Mastodon
+ * The thread reader for a protocol, loaded on first use as its own chunk: a page that shows only Mastodon
  * never downloads another protocol's code.
  */
-export function loadProvider(protocol: Protocol): Promise<Provider> {
+export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   let p = cache.get(protocol);
   if (!p) {
     if (protocol !== 'mastodon') {
@@ -15,7 +18,8 @@ export function loadProvider(protocol: Protocol): Promise<Provider> {
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
       );
     }
-    p = import('@fedikit/mastodon').then((m) => m.createMastodonProvider());
+    // Destructured, so the bundler keeps only what the elements use from the provider's chunk.
+    p = import('@fedikit/mastodon').then(({ fetchThread }) => ({ getThread: fetchThread }));
     cache.set(protocol, p);
   }
   return p;

@@ -116,20 +116,20 @@ export class ReplyDialogController implements ReactiveController {
         />
         <small id="fedi-home-hint">${m.homeHint}</small>
         <p id="fedi-home-error" class="error" role="alert">${this.error || nothing}</p>
-        <label class="check"
+        <label
           ><input type="checkbox" name="remember" ?checked=${!!saved} /> ${m.remember}</label
         >
-        <div class="actions">
+        <footer>
           <button type="button" class="btn" @click=${this.close}>${m.cancel}</button>
           <button class="btn primary" ?disabled=${this.busy}>
             ${this.busy ? m.opening : m.go}
           </button>
-        </div>
+        </footer>
       </form>
       ${
         post
           ? html`<p>${m.copyIntro}</p>
-              <div class="copy">
+              <footer>
                 <input
                   id="fedi-link"
                   readonly
@@ -139,7 +139,7 @@ export class ReplyDialogController implements ReactiveController {
                 <button type="button" class="btn" @click=${this.copy}>
                   ${this.copied ? m.copied : m.copy}
                 </button>
-              </div>`
+              </footer>`
           : nothing
       }
     </dialog>`;

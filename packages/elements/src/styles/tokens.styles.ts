@@ -35,11 +35,7 @@ export const tokens = css`
   }
   .visually-hidden {
     position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
     clip-path: inset(50%);
-    white-space: nowrap;
   }
   button {
     font: inherit;
@@ -48,17 +44,15 @@ export const tokens = css`
   }
   :focus-visible {
     outline: 2px solid var(--_accent);
-    outline-offset: 2px;
   }
   .btn {
     border: 1px solid var(--_border);
     background: var(--_surface);
     border-radius: var(--_radius);
-    padding: 0.4em 0.9em;
+    padding: 0.3em 0.8em;
   }
-  .btn.primary {
+  .primary {
     background: var(--_accent);
-    border-color: var(--_accent);
     color: var(--_on-accent);
   }
   @media (prefers-reduced-motion: reduce) {
