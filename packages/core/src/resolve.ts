@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { FediError } from './errors.js';
 import type { Ref } from './model.js';
-import { safeUrl } from './url.js';
+import { isLoopbackHost, safeUrl } from './url.js';
 
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
@@ -38,12 +38,14 @@ export function resolve(input: string): Ref {
   const acct = ACCT.exec(text.replace(/^acct:/i, ''));
   if (acct && !text.includes('/')) {
     const host = acct[2]!.toLowerCase();
-    const origin = safeUrl(`https://${host}`);
-    if (!origin) throw invalid(input);
+    const checked = safeUrl(`https://${host}`);
+    if (!checked) throw invalid(input);
+    const url = new URL(checked);
     return {
       protocol: 'mastodon',
       kind: 'profile',
-      origin: new URL(origin).origin,
+      // A handle names no scheme: https, except on loopback where the sandbox speaks plain http.
+      origin: isLoopbackHost(url.hostname) ? `http://${url.host}` : url.origin,
       host,
       acct: acct[1]!,
     };

@@ -47,97 +47,83 @@ export function buildThread(
   for (const post of descendants) {
     if (post.id !== root.id && !byId.has(post.id)) byId.set(post.id, post);
   }
-  // Children by parent id, in input order. Orphans (missing parent) hang under the root.
-  const children = new Map<string, Post[]>();
-  const add = (parent: string, post: Post) => {
-    const list = children.get(parent);
-    if (list) list.push(post);
-    else children.set(parent, [post]);
-  };
-  for (const post of byId.values()) {
-    const parent = post.inReplyTo;
-    add(parent !== undefined && parent !== post.id && byId.has(parent) ? parent : root.id, post);
-  }
-
-  // Optional filter: keep matching posts and their ancestors inside this set.
+  // With a filter, keep the matches and their ancestors (the walk stops at the first kept one, so
+  // it ends on cycles too).
   let keep: Set<string> | undefined;
   if (options.filter) {
     keep = new Set();
     for (const post of byId.values()) {
       if (!options.filter(post)) continue;
-      let cur: Post | undefined = post;
-      const seen = new Set<string>();
-      while (cur && !keep.has(cur.id) && !seen.has(cur.id)) {
-        seen.add(cur.id);
-        keep.add(cur.id);
-        cur = cur.inReplyTo === undefined ? undefined : byId.get(cur.inReplyTo);
+      for (let p: Post | undefined = post; p && !keep.has(p.id); p = byId.get(p.inReplyTo ?? '')) {
+        keep.add(p.id);
       }
     }
   }
-
-  const top: ThreadNode[] = [];
-  const visited = new Set<string>([root.id]);
-  let count = 0;
-  let truncated: Thread['truncated'] = options.serverLimited ? 'server-limit' : undefined;
-  // Breadth-first from the root; posts only reachable through a cycle are never visited from it,
-  // so they are attached to the root afterwards, which breaks the cycle.
-  const queue: {
-    id: string;
-    list: ThreadNode[];
-    depth: number;
-    node?: { truncatedBelow: boolean };
-  }[] = [{ id: root.id, list: top, depth: 0 }];
-  const drain = () => {
-    for (let i = 0; i < queue.length; i++) {
-      const item = queue[i]!;
-      for (const post of children.get(item.id) ?? []) {
-        if (visited.has(post.id)) continue;
-        if (keep && !keep.has(post.id)) continue;
-        if (item.depth + 1 > maxDepth) {
-          if (item.node) item.node.truncatedBelow = true;
-          truncated ??= 'depth';
-          continue;
-        }
-        if (count >= maxSize) {
-          truncated ??= 'size';
-          return;
-        }
-        visited.add(post.id);
-        count++;
-        const node: ThreadNode = {
-          post,
-          replies: [],
-          depth: item.depth + 1,
-          truncatedBelow: false,
-        };
-        item.list.push(node);
-        queue.push({ id: post.id, list: node.replies, depth: node.depth, node });
+  // Children by parent id, in input order; a reply whose parent is missing hangs under the root.
+  const children = new Map<string, Post[]>([[root.id, []]]);
+  for (const post of byId.values()) {
+    if (keep && !keep.has(post.id)) continue;
+    const parent = post.inReplyTo;
+    const key = parent !== undefined && parent !== post.id && byId.has(parent) ? parent : root.id;
+    const list = children.get(key);
+    if (list) list.push(post);
+    else children.set(key, [post]);
+  }
+  // Posts unreachable from the root sit on a cycle (A→B→A): hang the first one seen under the root.
+  const reach = new Set([root.id]);
+  const stack = [root.id];
+  const mark = () => {
+    while (stack.length) {
+      for (const child of children.get(stack.pop()!) ?? []) {
+        if (reach.has(child.id)) continue;
+        reach.add(child.id);
+        stack.push(child.id);
       }
     }
-    queue.length = 0;
   };
-  drain();
+  mark();
   for (const post of byId.values()) {
-    if (visited.has(post.id) || (keep && !keep.has(post.id)) || count >= maxSize) continue;
-    queue.push({ id: root.id, list: top, depth: 0 });
-    // Re-parent this stray post under the root for this pass only.
-    children.set(root.id, [post]);
-    drain();
+    if (reach.has(post.id) || (keep && !keep.has(post.id))) continue;
+    children.get(root.id)!.push(post);
+    reach.add(post.id);
+    stack.push(post.id);
+    mark();
+  }
+
+  // Breadth-first, iteratively (a 10 000-deep chain is fine), each post at most once, within the caps.
+  type Node = { -readonly [K in keyof ThreadNode]: ThreadNode[K] };
+  const replies: Node[] = [];
+  const seen = new Set([root.id]);
+  const queue: [Post[], Node[], number, Node | undefined][] = [
+    [children.get(root.id)!, replies, 1, undefined],
+  ];
+  let count = 0;
+  let truncated: Thread['truncated'] = options.serverLimited ? 'server-limit' : undefined;
+  for (let i = 0; i < queue.length; i++) {
+    const [posts, list, depth, parent] = queue[i]!;
+    for (const post of posts) {
+      if (seen.has(post.id)) continue;
+      if (depth > maxDepth || count >= maxSize) {
+        if (parent) parent.truncatedBelow = true;
+        truncated ??= depth > maxDepth ? 'depth' : 'size';
+        continue;
+      }
+      seen.add(post.id);
+      count++;
+      const node: Node = { post, replies: [], depth, truncatedBelow: false };
+      list.push(node);
+      const kids = children.get(post.id);
+      if (kids) queue.push([kids, node.replies, depth + 1, node]);
+    }
   }
 
   // Sort every sibling list, iteratively.
   const compare = COMPARE[options.sort ?? 'oldest'];
-  const lists: ThreadNode[][] = [top];
+  const lists: ThreadNode[][] = [replies];
   while (lists.length) {
     const list = lists.pop()!;
     list.sort(compare);
     for (const node of list) if (node.replies.length) lists.push(node.replies);
   }
-  return {
-    root,
-    replies: top,
-    count,
-    ...(truncated ? { truncated } : {}),
-    ...(options.fullThreadUrl ? { fullThreadUrl: options.fullThreadUrl } : {}),
-  };
+  return { root, replies, count, truncated, fullThreadUrl: options.fullThreadUrl };
 }

@@ -120,8 +120,8 @@ export async function fetchThread(
     : undefined;
   const thread = buildThread(root, descendants, {
     sort: options.sort,
-    ...(root.url ? { fullThreadUrl: root.url } : {}),
-    ...(liked ? { filter: (p: Post) => liked.has(p.id) } : {}),
+    fullThreadUrl: root.url,
+    filter: liked && ((p: Post) => liked.has(p.id)),
   });
   const limited =
     raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies ||

@@ -35,6 +35,7 @@ const size = (v: unknown): number | undefined =>
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
 const VISIBILITY = new Set(['public', 'unlisted', 'private', 'direct']);
 const MEDIA = new Set(['image', 'gifv', 'video', 'audio']);
+const BLURHASH = /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/;
 
 /** Wire account → {@link Author}. `origin` fills in a host for local accounts. */
 export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
@@ -45,17 +46,13 @@ export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
     id: id(a?.id) ?? '',
     name: str(a?.display_name, 300),
     handle: acct.includes('@') ? acct : `${acct || str(a?.username, 100)}@${host}`,
-    ...(url ? { url } : {}),
-    ...opt('avatar', safeUrl(a?.avatar)),
-    ...opt('avatarStatic', safeUrl(a?.avatar_static) ?? safeUrl(a?.avatar)),
+    url,
+    avatar: safeUrl(a?.avatar),
+    avatarStatic: safeUrl(a?.avatar_static) ?? safeUrl(a?.avatar),
     emojis: cleanEmojis(a?.emojis),
     bot: a?.bot === true,
     noindex: a?.noindex === true,
   };
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function mapMedia(m: WireMedia): Media | undefined {
@@ -65,18 +62,12 @@ function mapMedia(m: WireMedia): Media | undefined {
   return {
     id: mediaId,
     type,
-    ...opt('url', safeUrl(m.url)),
-    ...opt('previewUrl', safeUrl(m.preview_url)),
+    url: safeUrl(m.url),
+    previewUrl: safeUrl(m.preview_url),
     alt: str(m.description, 5000),
-    ...opt(
-      'blurhash',
-      typeof m.blurhash === 'string' &&
-        /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/.test(m.blurhash)
-        ? m.blurhash
-        : undefined,
-    ),
-    ...opt('width', size(m.meta?.original?.width)),
-    ...opt('height', size(m.meta?.original?.height)),
+    blurhash: typeof m.blurhash === 'string' && BLURHASH.test(m.blurhash) ? m.blurhash : undefined,
+    width: size(m.meta?.original?.width),
+    height: size(m.meta?.original?.height),
   };
 }
 
@@ -100,8 +91,8 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
     protocol: 'mastodon',
     id: postId,
     uri: safeUrl(s.uri) ?? url ?? `${origin}/statuses/${postId}`,
-    ...(url ? { url } : {}),
-    ...opt('inReplyTo', id(s.in_reply_to_id)),
+    url,
+    inReplyTo: id(s.in_reply_to_id),
     author: mapAuthor(s.account, origin),
     content: str(s.content, 200_000),
     format: 'html',
@@ -109,9 +100,9 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
     sensitive: s.sensitive === true,
     media,
     emojis: cleanEmojis(s.emojis),
-    ...opt('lang', LANG.test(lang) ? lang : undefined),
-    ...opt('createdAt', date(s.created_at)),
-    ...opt('editedAt', date(s.edited_at)),
+    lang: LANG.test(lang) ? lang : undefined,
+    createdAt: date(s.created_at),
+    editedAt: date(s.edited_at),
     visibility: (VISIBILITY.has(s.visibility as string) ? s.visibility : 'unknown') as Visibility,
     counts: {
       replies: count(s.replies_count),
@@ -126,7 +117,7 @@ export function mapProfile(a: WireAccount, origin: string): Profile {
   return {
     author: mapAuthor(a, origin),
     bio: str(a.note, 20_000),
-    ...opt('header', safeUrl(a.header)),
+    header: safeUrl(a.header),
     counts: {
       followers: count(a.followers_count),
       following: count(a.following_count),

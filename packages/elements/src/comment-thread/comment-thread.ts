@@ -86,6 +86,7 @@ const rel = LINK_REL;
  * @cssproperty --fedi-indent - Indentation of nested replies.
  */
 export class FediCommentThread extends FediElement {
+  /** Shared tokens, then this element's own styles. */
   static override styles = [tokens, styles];
 
   static override properties = {
@@ -99,10 +100,10 @@ export class FediCommentThread extends FediElement {
     theme: { reflect: true },
     timeout: { type: Number },
     provider: { attribute: false },
-    status: { state: true },
-    thread: { state: true },
-    error: { state: true },
-    shown: { state: true },
+    status: { state: true, attribute: false },
+    thread: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
   };
 
   /** URL of the post whose replies are shown, e.g. `https://mastodon.social/@user/123`. */

@@ -1,0 +1,225 @@
+import { expect } from '@open-wc/testing';
+import { FediError } from './errors.js';
+import { resolve } from './resolve.js';
+
+function invalid(input: string): FediError {
+  try {
+    resolve(input);
+  } catch (error) {
+    expect(error, input).to.be.instanceOf(FediError);
+    expect((error as FediError).code, input).to.equal('INVALID_INPUT');
+    return error as FediError;
+  }
+  throw new Error(`resolve(${JSON.stringify(input)}) did not throw`);
+}
+
+describe('resolve', () => {
+  describe('post URLs', () => {
+    it('reads https://host/@user/123', () => {
+      expect(resolve('https://mastodon.social/@Gargron/109318821117356215')).to.deep.equal({
+        protocol: 'mastodon',
+        kind: 'post',
+        origin: 'https://mastodon.social',
+        host: 'mastodon.social',
+        url: 'https://mastodon.social/@Gargron/109318821117356215',
+        id: '109318821117356215',
+        acct: 'Gargron',
+      });
+    });
+
+    it('reads /users/user/statuses/123', () => {
+      const ref = resolve('https://example.social/users/alice/statuses/42');
+      expect(ref).to.include({
+        kind: 'post',
+        id: '42',
+        acct: 'alice',
+        host: 'example.social',
+        origin: 'https://example.social',
+      });
+    });
+
+    it('reads /@user@remote/123 (a remote post seen from another server)', () => {
+      const ref = resolve('https://mastodon.social/@halcy@icosahedron.website/110446223051565765');
+      expect(ref).to.include({
+        kind: 'post',
+        id: '110446223051565765',
+        acct: 'halcy@icosahedron.website',
+        host: 'mastodon.social',
+        origin: 'https://mastodon.social',
+      });
+    });
+
+    it('reads /ap/users/<id>/statuses/<id> without an account', () => {
+      const ref = resolve('https://example.social/ap/users/1234/statuses/5678');
+      expect(ref.kind).to.equal('post');
+      expect(ref.id).to.equal('5678');
+      expect(ref.acct).to.be.undefined;
+    });
+
+    it('accepts trailing slashes, query strings, surrounding spaces and alphanumeric ids', () => {
+      expect(resolve('https://example.social/@bob/123/').id).to.equal('123');
+      expect(resolve('https://example.social/users/bob/statuses/123/').id).to.equal('123');
+      expect(resolve('https://example.social/@bob/123?utm=x#frag').id).to.equal('123');
+      expect(resolve('  https://example.social/@bob/123\n').id).to.equal('123');
+      expect(resolve('https://example.social/@bob/AbC9xyz').id).to.equal('AbC9xyz');
+    });
+
+    it('lower-cases the host and keeps a non-default port', () => {
+      const ref = resolve('HTTPS://Mastodon.SOCIAL/@Gargron/1');
+      expect(ref.host).to.equal('mastodon.social');
+      expect(ref.origin).to.equal('https://mastodon.social');
+      expect(ref.acct).to.equal('Gargron');
+      const port = resolve('https://example.social:8443/@a/1');
+      expect(port.host).to.equal('example.social:8443');
+      expect(port.origin).to.equal('https://example.social:8443');
+    });
+
+    it('allows http on loopback hosts (sandbox, tests)', () => {
+      const ref = resolve('http://localhost:3000/@alice/7');
+      expect(ref).to.include({
+        kind: 'post',
+        id: '7',
+        host: 'localhost:3000',
+        origin: 'http://localhost:3000',
+      });
+      expect(resolve('http://127.0.0.1:4000/users/alice/statuses/8').origin).to.equal(
+        'http://127.0.0.1:4000',
+      );
+    });
+
+    it('rejects http on any other host', () => {
+      invalid('http://mastodon.social/@Gargron/1');
+      invalid('http://example.social/users/a/statuses/1');
+    });
+  });
+
+  describe('profiles', () => {
+    it('reads profile URLs', () => {
+      expect(resolve('https://mastodon.social/@Gargron')).to.deep.equal({
+        protocol: 'mastodon',
+        kind: 'profile',
+        origin: 'https://mastodon.social',
+        host: 'mastodon.social',
+        url: 'https://mastodon.social/@Gargron',
+        acct: 'Gargron',
+      });
+      expect(resolve('https://mastodon.social/@Gargron/')).to.include({
+        kind: 'profile',
+        acct: 'Gargron',
+      });
+      expect(resolve('https://example.social/users/alice')).to.include({
+        kind: 'profile',
+        acct: 'alice',
+      });
+      expect(resolve('https://example.social/users/alice/')).to.include({
+        kind: 'profile',
+        acct: 'alice',
+      });
+      expect(resolve('https://mastodon.social/@bob@other.example')).to.include({
+        kind: 'profile',
+        acct: 'bob@other.example',
+        host: 'mastodon.social',
+      });
+    });
+
+    it('reads @user@host, user@host and acct:user@host', () => {
+      const expected = {
+        protocol: 'mastodon',
+        kind: 'profile',
+        origin: 'https://example.social',
+        host: 'example.social',
+        acct: 'alice',
+      };
+      expect(resolve('@alice@example.social')).to.deep.equal(expected);
+      expect(resolve('alice@example.social')).to.deep.equal(expected);
+      expect(resolve('acct:alice@example.social')).to.deep.equal(expected);
+      expect(resolve('ACCT:alice@Example.SOCIAL')).to.deep.equal(expected);
+      expect(resolve('  @alice@example.social  ')).to.deep.equal(expected);
+    });
+
+    it('keeps dots, dashes and underscores in user names and ports in hosts', () => {
+      expect(resolve('@first.last_1@example.social').acct).to.equal('first.last_1');
+      expect(resolve('@a-b@example.social').acct).to.equal('a-b');
+      const ref = resolve('@alice@example.social:8443');
+      expect(ref.host).to.equal('example.social:8443');
+      expect(ref.origin).to.equal('https://example.social:8443');
+    });
+
+    it('uses http for a handle on a loopback host, as the sandbox serves', () => {
+      const ref = resolve('@alice@localhost:3000');
+      expect(ref.kind).to.equal('profile');
+      expect(ref.host).to.equal('localhost:3000');
+      expect(ref.origin).to.equal('http://localhost:3000');
+      expect(resolve('@alice@example.social').origin).to.equal('https://example.social');
+    });
+  });
+
+  describe('errors', () => {
+    it('gives a clear INVALID_INPUT error for junk', () => {
+      for (const input of [
+        '',
+        '   ',
+        'hello',
+        'not a url',
+        '@alice',
+        'alice@',
+        '@@example.social',
+        '@alice@',
+        '@alice@exa mple.social',
+        '@al ice@example.social',
+        '@alice@example.social/path',
+        'alice@@example.social',
+        '@alice@example.social:99999',
+        '12345',
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('rejects javascript:, data: and other schemes', () => {
+      for (const input of [
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        'java\tscript:alert(1)',
+        'javascript://example.social/@a/1%0aalert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:x',
+        'file:///@a/1',
+        'ftp://example.social/@a/1',
+        '//example.social/@a/1',
+        '/@a/1',
+        'https://user:pass@example.social/@a/1',
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('rejects unsupported paths', () => {
+      for (const input of [
+        'https://example.social/',
+        'https://example.social',
+        'https://example.social/about',
+        'https://example.social/@alice/123/extra',
+        'https://example.social/@alice/12-34',
+        'https://example.social/@alice/123/reblogs',
+        'https://example.social/users/alice/statuses/',
+        'https://example.social/users/alice/followers',
+        'https://example.social/tags/fediverse',
+        'https://example.social/@/123',
+        'https://example.social/web/statuses/123',
+        'https://example.social/@alice%2F..%2F/1',
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('names the input and gives examples in the message, and caps its length', () => {
+      const error = invalid('https://example.social/about');
+      expect(error.message).to.contain('https://example.social/about');
+      expect(error.message).to.contain('@user@mastodon.social');
+      expect(error.name).to.equal('FediError');
+      const long = invalid('x'.repeat(10_000));
+      expect(long.message.length).to.be.lessThan(600);
+    });
+  });
+});
