@@ -66,24 +66,39 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function readCapped(res: Response, maxBytes: number, url: string): Promise<string> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  url: string,
+  signal: AbortSignal,
+): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > maxBytes)
     throw fail(`Response larger than ${maxBytes} bytes`, 'TOO_LARGE', url, res.status);
   if (!res.body) return '';
   const reader = res.body.getReader();
+  // The deadline and the caller's abort stop the read even when the `fetch` in use does not tie
+  // the body to the signal (an injected fetch, a proxy): cancelling ends the pending read.
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      void reader.cancel();
-      throw fail(`Response larger than ${maxBytes} bytes`, 'TOO_LARGE', url, res.status);
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const { done, value } = await reader.read();
+      signal.throwIfAborted();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        void reader.cancel().catch(() => undefined);
+        throw fail(`Response larger than ${maxBytes} bytes`, 'TOO_LARGE', url, res.status);
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
   return text + decoder.decode();
 }
@@ -125,7 +140,7 @@ export async function fetchJson<T = unknown>(
           headers: { accept: 'application/json' },
         });
         const type = res.headers.get('content-type') ?? '';
-        const body = await readCapped(res, maxBytes, url);
+        const body = await readCapped(res, maxBytes, url, signal);
         const isJson = /json/i.test(type);
         if (res.ok && isJson) {
           try {

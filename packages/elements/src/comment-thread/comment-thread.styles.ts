@@ -35,7 +35,7 @@ export const styles = css`
   }
   .summary,
   header,
-  footer {
+  .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -76,7 +76,7 @@ export const styles = css`
   .time,
   .reply-to,
   .summary,
-  footer {
+  [part='actions'] {
     color: var(--_muted);
     font-size: 0.875em;
   }

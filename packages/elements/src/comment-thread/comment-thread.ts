@@ -329,11 +329,7 @@ export class FediCommentThread extends FediElement {
       }
       ${
         more > 0
-          ? html`<button
-              part="show-more"
-              class="btn"
-              @click=${() => (this.shown += this.limit)}
-            >
+          ? html`<button part="show-more" class="btn" @click=${() => (this.shown += this.limit)}>
               ${m.showMore(more)}
             </button>`
           : nothing
@@ -466,7 +462,7 @@ export class FediCommentThread extends FediElement {
         ${this.sanitize || post.format === 'text' ? renderContent(post, this.sanitize!) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
       </div>
-      <footer part="actions">
+      <div part="actions" class="row">
         ${count('↩', c.replies, m.replies, locale)} ${count('⟳', c.reposts, m.boosts, locale)}
         ${count('★', c.likes, m.likes, locale)}
         ${
@@ -476,7 +472,7 @@ export class FediCommentThread extends FediElement {
               </button>`
             : nothing
         }
-      </footer>
+      </div>
     </article>`;
   }
 

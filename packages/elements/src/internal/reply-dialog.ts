@@ -116,20 +116,18 @@ export class ReplyDialogController implements ReactiveController {
         />
         <small id="fedi-home-hint">${m.homeHint}</small>
         <p id="fedi-home-error" class="error" role="alert">${this.error || nothing}</p>
-        <label
-          ><input type="checkbox" name="remember" ?checked=${!!saved} /> ${m.remember}</label
-        >
-        <footer>
+        <label><input type="checkbox" name="remember" ?checked=${!!saved} /> ${m.remember}</label>
+        <div class="row">
           <button type="button" class="btn" @click=${this.close}>${m.cancel}</button>
           <button class="btn primary" ?disabled=${this.busy}>
             ${this.busy ? m.opening : m.go}
           </button>
-        </footer>
+        </div>
       </form>
       ${
         post
           ? html`<p>${m.copyIntro}</p>
-              <footer>
+              <div class="row">
                 <input
                   id="fedi-link"
                   readonly
@@ -139,7 +137,7 @@ export class ReplyDialogController implements ReactiveController {
                 <button type="button" class="btn" @click=${this.copy}>
                   ${this.copied ? m.copied : m.copy}
                 </button>
-              </footer>`
+              </div>`
           : nothing
       }
     </dialog>`;

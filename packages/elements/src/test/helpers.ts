@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// Test helpers for the elements: post builders, an in-memory provider, shadow-DOM queries.
+import type { Author, Post, Provider, Ref, Thread, ThreadOptions } from '@fedikit/core';
+import { buildThread } from '@fedikit/core';
+
+let seq = 0;
+
+/** An author with sensible defaults. */
+export function author(over: Partial<Author> = {}): Author {
+  return {
+    id: 'a1',
+    name: 'Alice',
+    handle: 'alice@example.social',
+    url: 'https://example.social/@alice',
+    avatar: 'https://example.social/a.png',
+    avatarStatic: 'https://example.social/a.png',
+    emojis: [],
+    bot: false,
+    noindex: false,
+    ...over,
+  };
+}
+
+/** A post with sensible defaults; ids are unique unless given. */
+export function post(over: Partial<Post> = {}): Post {
+  const id = over.id ?? `p${++seq}`;
+  return {
+    protocol: 'mastodon',
+    id,
+    uri: `https://example.social/users/alice/statuses/${id}`,
+    url: `https://example.social/@alice/${id}`,
+    author: author(),
+    content: `<p>Post ${id}</p>`,
+    format: 'html',
+    spoiler: '',
+    sensitive: false,
+    media: [],
+    emojis: [],
+    lang: 'en',
+    createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, seq % 60)),
+    visibility: 'public',
+    counts: { replies: 0, reposts: 0, likes: 0 },
+    ...over,
+  };
+}
+
+/** A provider serving a fixed root and replies, recording its calls. */
+export function memoryProvider(root: Post, replies: Post[], extra: Partial<Thread> = {}) {
+  const calls: { ref: Ref; options?: ThreadOptions }[] = [];
+  const provider: Pick<Provider, 'getThread'> & { calls: typeof calls } = {
+    calls,
+    async getThread(ref, options) {
+      calls.push({ ref, options });
+      return { ...buildThread(root, replies, { sort: options?.sort }), ...extra };
+    },
+  };
+  return provider as unknown as Provider & { calls: typeof calls };
+}
+
+/** Elements matching `selector` in an element's shadow root. */
+export function $$(el: Element, selector: string): HTMLElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])];
+}
+
+/** Waits until `predicate` holds, polling every frame, or fails after `ms`. */
+export async function until(predicate: () => boolean, message: string, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`Timed out: ${message}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
