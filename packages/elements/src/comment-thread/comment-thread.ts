@@ -78,7 +78,7 @@ const rel = LINK_REL;
  * @cssproperty --fedi-color-on-accent - Text on accent backgrounds.
  * @cssproperty --fedi-color-danger - Error text.
  * @cssproperty --fedi-radius - Corner radius.
- * @cssproperty --fedi-gap - Space between comments.
+ * @cssproperty --fedi-gap - Padding and spacing of boxes (placeholder, root post, notices).
  * @cssproperty --fedi-font-family - Font (inherits by default).
  * @cssproperty --fedi-font-size - Base font size.
  * @cssproperty --fedi-line-height - Line height.
@@ -126,7 +126,7 @@ export class FediCommentThread extends FediElement {
   declare favouritesOnly: boolean;
   /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
-  /** Deadline per request in milliseconds. Default 10 000. */
+  /** Deadline of each read in milliseconds, retries included. Default 10 000. */
   declare timeout?: number;
   /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
   declare provider?: Provider;

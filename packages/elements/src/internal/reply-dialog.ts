@@ -63,7 +63,13 @@ export class ReplyDialogController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const target = await remoteInteraction(home, this.post!.uri, { signal: this.abort.signal });
-      if (remember) localStorage.setItem(HOME_KEY, home.trim());
+      try {
+        // Stored only when the reader asks; unticking forgets it.
+        if (remember) localStorage.setItem(HOME_KEY, home.trim());
+        else localStorage.removeItem(HOME_KEY);
+      } catch {
+        // Storage blocked by the browser: going to the server still works, remembering does not.
+      }
       window.open(target, '_blank', 'noopener,noreferrer');
       this.close();
     } catch (e) {
