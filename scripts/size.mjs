@@ -59,7 +59,7 @@ if (process.argv.includes('--json')) {
     for (const f of r.files) console.log(`    ${String(gz(f)).padStart(6)}  ${f}`);
   }
 }
-if (rows.some((r) => !r.ok)) {
+if (rows.some((r) => !r.ok) && !process.argv.includes('--no-fail')) {
   console.error('Size budget exceeded.');
   process.exit(1);
 }
