@@ -5,7 +5,7 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { createHostileServer, createSandbox } from './packages/sandbox/dist/index.js';
+import { createHostileServer, createSandbox, SEED } from './packages/sandbox/dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -32,6 +32,7 @@ const envPlugin = {
         sandbox: sandbox.url,
         hostile: hostile.url,
         shared: hasShared ? '/__shared' : null,
+        seed: SEED,
       };
       return { body: JSON.stringify(body), type: 'json' };
     }

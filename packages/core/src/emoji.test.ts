@@ -28,7 +28,14 @@ describe('cleanEmojis', () => {
   });
 
   it('falls back to url when static_url is missing or unsafe', () => {
-    for (const static_url of [undefined, null, '', 'javascript:alert(1)', 'http://evil.example/x.png', 42]) {
+    for (const static_url of [
+      undefined,
+      null,
+      '',
+      'javascript:alert(1)',
+      'http://evil.example/x.png',
+      42,
+    ]) {
       expect(cleanEmojis([{ shortcode: 'a', url: blobcat.url, static_url }])).to.deep.equal([
         { shortcode: 'a', url: blobcat.url, staticUrl: blobcat.url },
       ]);
@@ -73,17 +80,27 @@ describe('cleanEmojis', () => {
       42,
       { href: 'https://example.com/' },
     ]) {
-      expect(cleanEmojis([{ shortcode: 'ok', url, static_url: blobcat.url }]), String(url)).to.deep.equal([]);
+      expect(
+        cleanEmojis([{ shortcode: 'ok', url, static_url: blobcat.url }]),
+        String(url),
+      ).to.deep.equal([]);
     }
   });
 
   it('ignores junk: non-arrays, null entries, primitives', () => {
-    for (const input of [undefined, null, 'blobcat', 42, {}, { length: 1, 0: { shortcode: 'a', url: blobcat.url } }]) {
+    for (const input of [
+      undefined,
+      null,
+      'blobcat',
+      42,
+      {},
+      { length: 1, 0: { shortcode: 'a', url: blobcat.url } },
+    ]) {
       expect(cleanEmojis(input)).to.deep.equal([]);
     }
-    expect(cleanEmojis([null, undefined, 1, 'x', [], { shortcode: 'a', url: blobcat.url }])).to.deep.equal([
-      { shortcode: 'a', url: blobcat.url, staticUrl: blobcat.url },
-    ]);
+    expect(
+      cleanEmojis([null, undefined, 1, 'x', [], { shortcode: 'a', url: blobcat.url }]),
+    ).to.deep.equal([{ shortcode: 'a', url: blobcat.url, staticUrl: blobcat.url }]);
   });
 
   it('keeps at most 200', () => {
@@ -120,7 +137,11 @@ describe('emojify', () => {
   });
 
   it('never matches markup, even if an emoji list were dirty', () => {
-    const dirty = { shortcode: '"><img src=x onerror=alert(1)>', url: blobcat.url, staticUrl: blobcat.url };
+    const dirty = {
+      shortcode: '"><img src=x onerror=alert(1)>',
+      url: blobcat.url,
+      staticUrl: blobcat.url,
+    };
     const text = ':"><img src=x onerror=alert(1)>:';
     expect(emojify(text, [dirty])).to.deep.equal([text]);
   });

@@ -24,22 +24,28 @@ function scripted(...steps: Step[]): typeof fetch & { calls: Call[] } {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
-const json = (body: unknown, init: ResponseInit = {}) => () =>
-  new Response(JSON.stringify(body), {
-    ...init,
-    headers: { ...JSON_TYPE, ...(init.headers as Record<string, string>) },
-  });
-const status = (code: number, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify({ error: `status ${code}` }), {
-    status: code,
-    headers: { ...JSON_TYPE, ...headers },
-  });
-const html = (body: string, props: { redirected?: boolean; url?: string } = {}) => () => {
-  const res = new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
-  if (props.redirected) Object.defineProperty(res, 'redirected', { value: true });
-  if (props.url) Object.defineProperty(res, 'url', { value: props.url });
-  return res;
-};
+const json =
+  (body: unknown, init: ResponseInit = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      ...init,
+      headers: { ...JSON_TYPE, ...(init.headers as Record<string, string>) },
+    });
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify({ error: `status ${code}` }), {
+      status: code,
+      headers: { ...JSON_TYPE, ...headers },
+    });
+const html =
+  (body: string, props: { redirected?: boolean; url?: string } = {}) =>
+  () => {
+    const res = new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    if (props.redirected) Object.defineProperty(res, 'redirected', { value: true });
+    if (props.url) Object.defineProperty(res, 'url', { value: props.url });
+    return res;
+  };
 /** A fetch step that, like the real one, rejects when the signal aborts and never answers otherwise. */
 const never: Step = (init) =>
   new Promise((_, reject) => {
@@ -206,7 +212,11 @@ describe('fetchJson', () => {
 
     it('401 with an HTML body is AUTH_REQUIRED too', async () => {
       const fetch = scripted(
-        () => new Response('<h1>Unauthorized</h1>', { status: 401, headers: { 'content-type': 'text/html' } }),
+        () =>
+          new Response('<h1>Unauthorized</h1>', {
+            status: 401,
+            headers: { 'content-type': 'text/html' },
+          }),
       );
       await failure(fetchJson(URL_, { fetch }), 'AUTH_REQUIRED');
     });
@@ -404,7 +414,10 @@ describe('fetchJson', () => {
       const fetch = scripted(never);
       setTimeout(() => controller.abort(), 50);
       const start = performance.now();
-      await failure(fetchJson(URL_, { fetch, signal: controller.signal, timeout: 5000 }), 'ABORTED');
+      await failure(
+        fetchJson(URL_, { fetch, signal: controller.signal, timeout: 5000 }),
+        'ABORTED',
+      );
       expect(performance.now() - start).to.be.lessThan(1000);
       expect(fetch.calls).to.have.length(1);
     });
@@ -562,8 +575,15 @@ describe('retryDelay', () => {
     expect(
       retryDelay(h({ 'x-ratelimit-reset': new Date(now + 2500).toISOString() }), now),
     ).to.equal(2500);
-    expect(retryDelay(h({ 'x-ratelimit-reset': '2026-04-11T23:15:00.996774Z' }), Date.parse('2026-04-11T23:14:59.000Z'))).to.be.within(1996, 1997);
-    expect(retryDelay(h({ 'x-ratelimit-reset': new Date(now - 2500).toISOString() }), now)).to.equal(0);
+    expect(
+      retryDelay(
+        h({ 'x-ratelimit-reset': '2026-04-11T23:15:00.996774Z' }),
+        Date.parse('2026-04-11T23:14:59.000Z'),
+      ),
+    ).to.be.within(1996, 1997);
+    expect(
+      retryDelay(h({ 'x-ratelimit-reset': new Date(now - 2500).toISOString() }), now),
+    ).to.equal(0);
     expect(retryDelay(h({ 'x-ratelimit-reset': 'garbage' }), now)).to.be.undefined;
   });
 
@@ -580,7 +600,9 @@ describe('retryDelay', () => {
     expect(
       retryDelay(h({ 'x-ratelimit-reset': new Date(now + 86_400_000).toISOString() }), now),
     ).to.equal(60_000);
-    expect(retryDelay(h({ 'retry-after': new Date(now + 86_400_000).toUTCString() }), now)).to.equal(60_000);
+    expect(
+      retryDelay(h({ 'retry-after': new Date(now + 86_400_000).toUTCString() }), now),
+    ).to.equal(60_000);
     for (const value of ['-5', '-99999', new Date(0).toUTCString()]) {
       const delay = retryDelay(h({ 'retry-after': value }), now);
       if (delay !== undefined) expect(delay, value).to.be.within(0, 60_000);
@@ -598,9 +620,7 @@ describe('retryDelay', () => {
         now,
       ),
     ).to.equal(7000);
-    expect(
-      retryDelay(h({ 'retry-after': 'garbage', 'ratelimit-reset': '3' }), now),
-    ).to.equal(3000);
+    expect(retryDelay(h({ 'retry-after': 'garbage', 'ratelimit-reset': '3' }), now)).to.equal(3000);
   });
 
   it('defaults `now` to the current time', () => {

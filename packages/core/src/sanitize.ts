@@ -38,6 +38,9 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
     'rp',
   ],
   ALLOWED_ATTR: ['href', 'class', 'lang', 'start', 'reversed', 'value', 'translate'],
+  // With a custom ALLOWED_URI_REGEXP, DOMPurify checks every attribute that is not "URI-safe"
+  // against it, so lang="fr", start="3" and translate="no" would all be dropped: they hold no URL.
+  ADD_URI_SAFE_ATTR: ['lang', 'start', 'translate'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -75,7 +78,10 @@ function configure(purify: DOMPurify): Sanitizer {
     }
   });
   return (html, emojis = []) => {
-    const fragment = purify.sanitize(html.slice(0, MAX_HTML), CONFIG);
+    // DOMPurify answers null (not a fragment) for input that parses without a body (`<frameset>`).
+    const fragment =
+      (purify.sanitize(html.slice(0, MAX_HTML), CONFIG) as DocumentFragment | null) ??
+      document.createDocumentFragment();
     if (emojis.length) replaceEmoji(fragment, emojis);
     return fragment;
   };

@@ -13,6 +13,23 @@ export interface TestEnv {
   readonly hostile: string;
   /** URL prefix under which `../shared` is served, or `null` when it is absent (a user's clone). */
   readonly shared: string | null;
+  /** Ids and paths of the sandbox's seeded content (`SEED` of `@fedikit/sandbox`). */
+  readonly seed: SandboxSeed;
+}
+
+/** The part of the sandbox's seed the browser tests use. */
+export interface SandboxSeed {
+  readonly thread: {
+    readonly id: string;
+    readonly path: string;
+    readonly replies: number;
+    readonly anonymousDescendants: number;
+    readonly authorFavourites: number;
+    readonly hostileIds: readonly string[];
+    readonly hiddenIds: readonly string[];
+  };
+  readonly smallThread: { readonly id: string; readonly path: string; readonly replies: number };
+  readonly emptyThread: { readonly id: string; readonly path: string; readonly replies: number };
 }
 
 /** One request the sandbox received. */

@@ -86,7 +86,13 @@ describe('buildThread', () => {
     const a1x = post('a1x', 'a1');
     const thread = buildThread(root, [a1x, a2, b, a1, a]);
     expect(shape(thread.replies)).to.deep.equal([
-      ['a', [['a1', [['a1x', []]]], ['a2', []]]],
+      [
+        'a',
+        [
+          ['a1', [['a1x', []]]],
+          ['a2', []],
+        ],
+      ],
       ['b', []],
     ]);
     expect(thread.count).to.equal(5);
@@ -147,7 +153,10 @@ describe('buildThread', () => {
     it('posts with invalid or missing dates sort last, whatever the order', () => {
       const undated = post('undated', 'root', { at: null });
       const invalid = post('invalid', 'root', { at: 'not a date' });
-      const dated = [post('d1', 'root', { at: '2024-01-01T00:00:00Z' }), post('d2', 'root', { at: '2024-01-02T00:00:00Z' })];
+      const dated = [
+        post('d1', 'root', { at: '2024-01-01T00:00:00Z' }),
+        post('d2', 'root', { at: '2024-01-02T00:00:00Z' }),
+      ];
       const input = [undated, dated[1]!, invalid, dated[0]!];
       expect(ids(buildThread(root, input, { sort: 'oldest' }))).to.deep.equal([
         'd1',
@@ -210,7 +219,11 @@ describe('buildThread', () => {
       const thread = buildThread(root, [post('A', 'B'), post('B', 'A'), post('c', 'root')]);
       checkInvariants(thread);
       expect(thread.count).to.equal(3);
-      expect(all(thread).map((n) => n.post.id).sort()).to.deep.equal(['A', 'B', 'c']);
+      expect(
+        all(thread)
+          .map((n) => n.post.id)
+          .sort(),
+      ).to.deep.equal(['A', 'B', 'c']);
       // A is older than c, so it sorts first; the cycle is broken at the first post seen (A).
       expect(shape(thread.replies)).to.deep.equal([
         ['A', [['B', []]]],

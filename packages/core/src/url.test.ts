@@ -8,7 +8,9 @@ describe('safeUrl', () => {
     );
     expect(safeUrl('HTTPS://Mastodon.SOCIAL/a?b=c#d')).to.equal('https://mastodon.social/a?b=c#d');
     expect(safeUrl('https://files.example/x.png')).to.equal('https://files.example/x.png');
-    expect(safeUrl('https://example.social:8443/path')).to.equal('https://example.social:8443/path');
+    expect(safeUrl('https://example.social:8443/path')).to.equal(
+      'https://example.social:8443/path',
+    );
   });
 
   it('accepts http only on loopback hosts', () => {
@@ -84,7 +86,19 @@ describe('safeUrl', () => {
   });
 
   it('rejects relative and protocol-relative URLs', () => {
-    for (const url of ['//evil.example/x', '/relative', 'relative', '?q=1', '#frag', './a', '../a', '', ' ', 'https://', 'https:///']) {
+    for (const url of [
+      '//evil.example/x',
+      '/relative',
+      'relative',
+      '?q=1',
+      '#frag',
+      './a',
+      '../a',
+      '',
+      ' ',
+      'https://',
+      'https:///',
+    ]) {
       expect(safeUrl(url), JSON.stringify(url)).to.be.undefined;
     }
   });

@@ -76,7 +76,9 @@ function mapMedia(m: WireMedia): Media | undefined {
  * its siblings). A boost maps to the boosted post.
  */
 export function mapStatus(s: WireStatus | undefined, origin: string): Post | undefined {
-  if (s?.reblog && typeof s.reblog === 'object') return mapStatus(s.reblog, origin);
+  // One level only: Mastodon never boosts a boost, and recursing would let a hostile server nest
+  // reblogs deep enough to overflow the stack.
+  if (s?.reblog && typeof s.reblog === 'object') s = s.reblog;
   const postId = id(s?.id);
   if (!s || !postId) return undefined;
   const url = safeUrl(s.url);

@@ -70,12 +70,11 @@ const rel = LINK_REL;
  * @cssstate truncated - Only part of the conversation is shown.
  *
  * @cssproperty --fedi-color-text - Text colour.
- * @cssproperty --fedi-color-muted - Secondary text (handles, times, counts).
- * @cssproperty --fedi-color-background - Background of dialogs.
+ * @cssproperty --fedi-color-muted - Secondary text (handles, times, counts). Default: text mixed into background.
+ * @cssproperty --fedi-color-background - Background of dialogs, text on accent buttons.
  * @cssproperty --fedi-color-surface - Background of cards, buttons and placeholders.
  * @cssproperty --fedi-color-border - Borders and thread lines.
  * @cssproperty --fedi-color-accent - Links, primary buttons, focus rings.
- * @cssproperty --fedi-color-on-accent - Text on accent backgrounds.
  * @cssproperty --fedi-color-danger - Error text.
  * @cssproperty --fedi-radius - Corner radius.
  * @cssproperty --fedi-gap - Padding and spacing of boxes (placeholder, root post, notices).
@@ -541,11 +540,10 @@ export class FediCommentThread extends FediElement {
   }
 }
 
-/** A count with an icon for the eye and a full sentence for screen readers. */
+/** A count: an icon and a number for the eye, a sentence for screen readers. */
 const count = (icon: string, n: number, label: (n: number) => string, locale: string) =>
-  html`<span title=${label(n)}
-    ><span aria-hidden="true">${icon} ${compact(n, locale)}</span
-    ><span class="visually-hidden">${label(n)}</span></span
+  html`<span role="img" aria-label=${label(n)} title=${label(n)}
+    >${icon} ${compact(n, locale)}</span
   >`;
 
 /** Every node of a tree, iteratively. */

@@ -3,18 +3,18 @@ import { css } from 'lit';
 
 /**
  * Default `--fedi-*` tokens. Every element reads these; a site overrides them on the element or any
- * ancestor. Colours follow `color-scheme` (light/dark) through `light-dark()`.
+ * ancestor. Colours follow `color-scheme` (light/dark) through `light-dark()`; muted, surface and border
+ * are mixed from text and background, so a site that sets those two gets a coherent palette.
  */
 export const tokens = css`
   :host {
     color-scheme: light dark;
     --_text: var(--fedi-color-text, light-dark(#1f2328, #e6e8eb));
-    --_muted: var(--fedi-color-muted, light-dark(#57606a, #a2a9b3));
-    --_bg: var(--fedi-color-background, light-dark(#ffffff, #16181c));
-    --_surface: var(--fedi-color-surface, light-dark(#f6f8fa, #22252b));
-    --_border: var(--fedi-color-border, light-dark(#d0d7de, #3a3f47));
-    --_accent: var(--fedi-color-accent, light-dark(#5a3fd1, #a995ff));
-    --_on-accent: var(--fedi-color-on-accent, light-dark(#ffffff, #16181c));
+    --_bg: var(--fedi-color-background, light-dark(#fff, #16181c));
+    --_accent: var(--fedi-color-accent, light-dark(#5a3fd1, #b3a4ff));
+    --_muted: var(--fedi-color-muted, color-mix(in srgb, var(--_text) 72%, var(--_bg)));
+    --_surface: var(--fedi-color-surface, color-mix(in srgb, var(--_text) 6%, var(--_bg)));
+    --_border: var(--fedi-color-border, color-mix(in srgb, var(--_text) 25%, var(--_bg)));
     --_danger: var(--fedi-color-danger, light-dark(#b3261e, #ffb4ab));
     --_radius: var(--fedi-radius, 0.5rem);
     --_gap: var(--fedi-gap, 0.75rem);
@@ -53,7 +53,7 @@ export const tokens = css`
   }
   .primary {
     background: var(--_accent);
-    color: var(--_on-accent);
+    color: var(--_bg);
   }
   @media (prefers-reduced-motion: reduce) {
     * {

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+/**
+ * `@fedikit/sandbox`: a local, offline instance that speaks the Mastodon API (public anonymous
+ * reads) with seeded data, a hostile server for failure tests, and the examples site server.
+ *
+ * @packageDocumentation
+ */
+export {
+  createSandbox,
+  sandboxStore,
+  API_EXPOSED_HEADERS,
+  type Sandbox,
+  type SandboxOptions,
+  type LogEntry,
+} from './server.js';
+export {
+  createHostileServer,
+  HOSTILE_SCENARIOS,
+  type HostileScenario,
+  type HostileServer,
+  type HostileServerOptions,
+} from './hostile.js';
+export {
+  createExamplesServer,
+  examplesCsp,
+  DEFAULT_SANDBOX_ORIGIN,
+  type ExamplesServer,
+  type ExamplesServerOptions,
+} from './examples-server.js';
+export { SEED, seedSummary, type SeedAccountRef } from './seed.js';
+export { ANONYMOUS_CONTEXT, AUTHENTICATED_CONTEXT } from './entities.js';
+export { ListenError } from './http-util.js';
