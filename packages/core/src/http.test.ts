@@ -399,6 +399,28 @@ describe('fetchJson', () => {
       expect(cancelled).to.be.true;
     });
 
+    it('a caller abort during a stalled body is ABORTED, even when the fetch does not wire the signal', async () => {
+      const controller = new AbortController();
+      const fetch = scripted(
+        () =>
+          new Response(
+            new ReadableStream({
+              start(c) {
+                c.enqueue(encoder.encode('{"a":'));
+              },
+            }),
+            { headers: JSON_TYPE },
+          ),
+      );
+      setTimeout(() => controller.abort(), 100);
+      const start = performance.now();
+      await failure(
+        fetchJson(URL_, { fetch, signal: controller.signal, timeout: 5000 }),
+        'ABORTED',
+      );
+      expect(performance.now() - start).to.be.lessThan(1000);
+    });
+
     it('the deadline covers retries and their waits', async () => {
       const fetch = scripted(status(503, { 'retry-after': '1' }), never);
       const start = performance.now();

@@ -212,7 +212,6 @@ describe('sanitize: attributes', () => {
       '/relative',
       '//evil.example/',
       '#top',
-      'http://plain-http.example/',
       'https://user:pw@evil.example/',
       'gemini://example.com/',
     ]) {
@@ -225,9 +224,12 @@ describe('sanitize: attributes', () => {
     }
   });
 
-  it('keeps http links only on loopback hosts (the sandbox)', () => {
-    const a = clean('<a href="http://localhost:3000/@a/1">x</a>').querySelector('a')!;
-    expect(a.getAttribute('href')).to.equal('http://localhost:3000/@a/1');
+  it('keeps plain http links (old sites), with the forced rel', () => {
+    for (const href of ['http://localhost:3000/@a/1', 'http://plain-http.example/']) {
+      const a = clean(`<a href="${href}">x</a>`).querySelector('a')!;
+      expect(a.getAttribute('href')).to.equal(href);
+      expect(a.getAttribute('rel')).to.equal('noopener noreferrer nofollow ugc');
+    }
   });
 });
 

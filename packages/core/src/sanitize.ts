@@ -64,7 +64,7 @@ function configure(purify: DOMPurify): Sanitizer {
       el.removeAttribute('translate');
     }
     if (el.tagName === 'A') {
-      const href = safeUrl(el.getAttribute('href'));
+      const href = safeUrl(el.getAttribute('href'), { link: true });
       if (href) {
         el.setAttribute('href', href);
         el.setAttribute('rel', LINK_REL);

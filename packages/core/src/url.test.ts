@@ -170,3 +170,19 @@ describe('isLoopbackHost', () => {
     }
   });
 });
+
+describe('safeUrl({ link: true })', () => {
+  it('accepts http links on any host, still nothing but http(s)', () => {
+    expect(safeUrl('http://example.com/old', { link: true })).to.equal('http://example.com/old');
+    expect(safeUrl('https://example.com/', { link: true })).to.equal('https://example.com/');
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '//evil.example/',
+      'ftp://x/',
+      'http://u:p@x/',
+    ]) {
+      expect(safeUrl(bad, { link: true }), bad).to.be.undefined;
+    }
+  });
+});

@@ -14,9 +14,11 @@ export function isLoopbackHost(hostname: string): boolean {
 /**
  * The one gate for every URL that came from a server: returns a normalized `https:` URL (or `http:`
  * on a loopback host), or `undefined` for anything else (`javascript:`, `data:`, relative,
- * protocol-relative, credentials in the URL, garbage).
+ * protocol-relative, credentials in the URL, garbage). With `{ link: true }`, for links the reader
+ * may follow inside post text, `http:` is accepted on any host too: old sites still exist, and
+ * following a link loads nothing into the page.
  */
-export function safeUrl(input: unknown): string | undefined {
+export function safeUrl(input: unknown, options?: { readonly link?: boolean }): string | undefined {
   if (typeof input !== 'string' || input.length > 4096) return undefined;
   let url: URL;
   try {
@@ -25,7 +27,8 @@ export function safeUrl(input: unknown): string | undefined {
     return undefined;
   }
   if (url.username || url.password) return undefined;
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+  const http = url.protocol === 'http:' && (options?.link || isLoopbackHost(url.hostname));
+  if (url.protocol === 'https:' || http) {
     return url.href;
   }
   return undefined;

@@ -4,44 +4,9 @@
 // --examples the examples site that `npm start` opens. Offline; never reads ../shared.
 import { fileURLToPath } from 'node:url';
 import { createExamplesServer } from './examples-server.js';
+import { parseArgs, usage, type CliOptions } from './cli-args.js';
 import { ListenError } from './http-util.js';
 import { createSandbox } from './server.js';
-
-interface CliOptions {
-  port: number;
-  examples: boolean;
-  examplesPort: number;
-}
-
-function usage(): string {
-  return 'Usage: fedikit-sandbox [--port 4871] [--examples [--examples-port 4870]]';
-}
-
-function parsePort(flag: string, value: string | undefined): number {
-  const port = Number(value);
-  if (!value || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${flag} needs a port number between 0 and 65535.`);
-  }
-  return port;
-}
-
-/** Parses the command line (exported for tests). */
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { port: 4871, examples: false, examplesPort: 4870 };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    if (flag === '--port') options.port = parsePort('--port', value());
-    else if (flag === '--examples') options.examples = true;
-    else if (flag === '--examples-port') options.examplesPort = parsePort('--examples-port', value());
-    else if (flag === '--help' || flag === '-h') {
-      console.log(usage());
-      process.exit(0);
-    } else throw new Error(`Unknown option ${arg}.\n${usage()}`);
-  }
-  return options;
-}
 
 async function main(): Promise<void> {
   let options: CliOptions;
@@ -50,6 +15,10 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
+  }
+  if (options.help) {
+    console.log(usage());
+    return;
   }
   const closers: (() => Promise<void>)[] = [];
   const inUse = (error: unknown, flag: string): never => {
@@ -63,7 +32,9 @@ async function main(): Promise<void> {
     process.exit(1);
   };
 
-  const sandbox = await createSandbox({ port: options.port }).catch((e: unknown) => inUse(e, '--port'));
+  const sandbox = await createSandbox({ port: options.port }).catch((e: unknown) =>
+    inUse(e, '--port'),
+  );
   closers.push(sandbox.close);
 
   if (options.examples) {

@@ -119,8 +119,14 @@ export class SandboxStore {
       type: 'image/svg+xml',
       body: () => Buffer.from(render()),
     });
-    this.assets.set(MISSING_AVATAR, { type: 'image/png', body: () => solidPng(120, 120, '#c2c7d0') });
-    this.assets.set(MISSING_HEADER, { type: 'image/png', body: () => solidPng(150, 50, '#d9dde3') });
+    this.assets.set(MISSING_AVATAR, {
+      type: 'image/png',
+      body: () => solidPng(120, 120, '#c2c7d0'),
+    });
+    this.assets.set(MISSING_HEADER, {
+      type: 'image/png',
+      body: () => solidPng(150, 50, '#d9dde3'),
+    });
     for (const account of data.accounts) {
       const { avatar, header } = account;
       if (avatar) {
@@ -129,12 +135,22 @@ export class SandboxStore {
           svg(() => avatarSvg(avatar.initials, avatar.background, avatar.foreground)),
         );
       }
-      if (header) this.assets.set(this.headerPath(account), svg(() => headerSvg(header[0], header[1])));
+      if (header)
+        this.assets.set(
+          this.headerPath(account),
+          svg(() => headerSvg(header[0], header[1])),
+        );
     }
     for (const emoji of data.emojis) {
       const drawing = EMOJI_SVGS[emoji.shortcode] ?? EMOJI_SVGS['fedikit']!;
-      this.assets.set(this.emojiPath(emoji, 'original'), svg(() => drawing));
-      this.assets.set(this.emojiPath(emoji, 'static'), svg(() => drawing));
+      this.assets.set(
+        this.emojiPath(emoji, 'original'),
+        svg(() => drawing),
+      );
+      this.assets.set(
+        this.emojiPath(emoji, 'static'),
+        svg(() => drawing),
+      );
     }
     for (const status of data.statuses) {
       for (const media of status.media) {
@@ -150,10 +166,17 @@ export class SandboxStore {
         );
       }
       const card = status.card;
-      if (card) this.assets.set(this.cardPath(status), svg(() => sceneSvg(card.scene, 1200, 630)));
+      if (card)
+        this.assets.set(
+          this.cardPath(status),
+          svg(() => sceneSvg(card.scene, 1200, 630)),
+        );
     }
     for (const size of [36, 48, 72, 96, 144, 192, 256, 384, 512]) {
-      this.assets.set(`/packs/icons/android-chrome-${size}x${size}.svg`, svg(() => instanceIconSvg(size)));
+      this.assets.set(
+        `/packs/icons/android-chrome-${size}x${size}.svg`,
+        svg(() => instanceIconSvg(size)),
+      );
     }
     for (const scale of [1, 2]) {
       this.assets.set(
@@ -231,7 +254,8 @@ export class SandboxStore {
     if (insertAt === -1) return visible;
     const promoted = visible.slice(0, insertAt);
     const rest: StatusRecord[] = [];
-    for (const status of visible.slice(insertAt)) (isSelfReply(status) ? promoted : rest).push(status);
+    for (const status of visible.slice(insertAt))
+      (isSelfReply(status) ? promoted : rest).push(status);
     return [...promoted, ...rest];
   }
 
@@ -493,7 +517,8 @@ export class Serializer {
     json['card'] = status.card ? this.card(status, status.card) : null;
     json['poll'] = null;
     json['quote_approval'] = {
-      automatic: status.visibility === 'public' || status.visibility === 'unlisted' ? ['public'] : [],
+      automatic:
+        status.visibility === 'public' || status.visibility === 'unlisted' ? ['public'] : [],
       manual: [],
       current_user: 'denied',
     };

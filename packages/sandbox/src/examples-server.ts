@@ -80,7 +80,9 @@ export function safeJoin(root: string, urlPath: string): string | null {
 }
 
 /** Starts the examples server. */
-export async function createExamplesServer(options: ExamplesServerOptions): Promise<ExamplesServer> {
+export async function createExamplesServer(
+  options: ExamplesServerOptions,
+): Promise<ExamplesServer> {
   const hostname = options.hostname ?? 'localhost';
   const csp = examplesCsp(options.sandboxOrigin);
   const common = {
@@ -94,7 +96,12 @@ export async function createExamplesServer(options: ExamplesServerOptions): Prom
     res.end(`${message}\n`);
   };
 
-  const serveFile = async (req: IncomingMessage, res: ServerResponse, file: string, urlPath: string): Promise<void> => {
+  const serveFile = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    urlPath: string,
+  ): Promise<void> => {
     let info = await stat(file).catch(() => null);
     if (info?.isDirectory()) {
       if (!urlPath.endsWith('/')) {
@@ -130,7 +137,9 @@ export async function createExamplesServer(options: ExamplesServerOptions): Prom
       res.end();
       return;
     }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 
   const server = createServer((req, res) => {

@@ -22,7 +22,9 @@ describe('hostile server', () => {
     assert.equal(r.headers.get('access-control-allow-origin'), '*');
     assert.match(r.headers.get('access-control-expose-headers') ?? '', /X-RateLimit-Reset/);
     assert.match(r.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
-    const ctx = (await (await fetch(`${status('ok')}/context`)).json()) as { descendants: unknown[] };
+    const ctx = (await (await fetch(`${status('ok')}/context`)).json()) as {
+      descendants: unknown[];
+    };
     assert.equal(ctx.descendants.length, 2);
   });
 

@@ -113,7 +113,13 @@ export async function createHostileServer(
   };
 
   /** Streams `total` bytes (or forever) from `chunk()`, respecting backpressure. */
-  const stream = (res: ServerResponse, total: number, chunk: (sent: number) => string, tail = ''): void => {
+  const stream = (
+    res: ServerResponse,
+    total: number,
+    chunk: (sent: number) => string,
+    tail = '',
+    exact = false,
+  ): void => {
     let sent = 0;
     let closed = false;
     res.once('close', () => {
@@ -126,8 +132,11 @@ export async function createHostileServer(
           return;
         }
         let piece = chunk(sent);
-        if (sent + piece.length > total) piece = piece.slice(0, total - sent);
+        // With a declared length the last piece is cut to fit; without one, whole pieces keep the
+        // JSON valid and the total is approximate.
+        if (exact && sent + piece.length > total) piece = piece.slice(0, total - sent);
         sent += Buffer.byteLength(piece);
+        // eslint-disable-next-line no-restricted-syntax -- a Node stream write, not an HTML sink
         if (!res.write(piece)) {
           res.once('drain', pump);
           return;
@@ -201,7 +210,9 @@ export async function createHostileServer(
     switch (id as HostileScenario) {
       case 'slowbody': {
         res.writeHead(200, { ...CORS, 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
+        // eslint-disable-next-line no-restricted-syntax -- a Node stream write, not an HTML sink
         res.write('{');
+        // eslint-disable-next-line no-restricted-syntax -- a Node stream write, not an HTML sink
         every(res, 1000, () => res.write(' '));
         return;
       }
@@ -215,7 +226,7 @@ export async function createHostileServer(
           'content-length': String(HUGE_LENGTH),
         });
         const filler = `{"id":"1","content":"${'x'.repeat(65_000)}"},`;
-        stream(res, HUGE_LENGTH, (sent) => (sent === 0 ? '[' : filler));
+        stream(res, HUGE_LENGTH, (sent) => (sent === 0 ? '[' : filler), '', true);
         return;
       }
       case 'hugenolength': {
@@ -226,7 +237,10 @@ export async function createHostileServer(
           in_reply_to_id: 'hugenolength',
           content: `<p>${'All work and no play. '.repeat(2900)}</p>`,
         });
-        res.write(isContext ? '{"ancestors":[],"descendants":[' : '{"id":"hugenolength","content":"');
+        // eslint-disable-next-line no-restricted-syntax -- a Node stream write, not an HTML sink
+        res.write(
+          isContext ? '{"ancestors":[],"descendants":[' : '{"id":"hugenolength","content":"',
+        );
         if (isContext) {
           stream(res, HUGE_NO_LENGTH, (sent) => (sent === 0 ? item : `,${item}`), ']}');
         } else {
@@ -272,7 +286,13 @@ export async function createHostileServer(
         send(res, 404, JSON.stringify({ error: 'Record not found' }));
         return;
       case 'invalid':
-        send(res, 200, JSON.stringify(isContext ? invalidContext(normal('invalid')) : invalidStatus(normal('invalid'))));
+        send(
+          res,
+          200,
+          JSON.stringify(
+            isContext ? invalidContext(normal('invalid')) : invalidStatus(normal('invalid')),
+          ),
+        );
         return;
       case 'malformed':
         send(res, 200, '{"id": "1", ');
@@ -364,7 +384,10 @@ function invalidContext(n: { status: JsonObject; context: JsonObject }): JsonObj
     ancestors: [],
     descendants: [
       reply('101', { created_at: '', content: '<p>Empty date.</p>' }),
-      reply('102', { created_at: '275760-09-14T00:00:00Z', content: '<p>The last representable day.</p>' }),
+      reply('102', {
+        created_at: '275760-09-14T00:00:00Z',
+        content: '<p>The last representable day.</p>',
+      }),
       null,
       withoutId,
       reply('201', { in_reply_to_id: '202', content: '<p>Cycle A (replies to B).</p>' }),

@@ -9,7 +9,12 @@ export interface Scene {
   /** Sky gradient, top then bottom, as `#rrggbb`. */
   readonly sky: readonly [string, string];
   /** Sun (or moon) centre as fractions of width/height, radius as a fraction of the height. */
-  readonly sun: { readonly x: number; readonly y: number; readonly r: number; readonly color: string };
+  readonly sun: {
+    readonly x: number;
+    readonly y: number;
+    readonly r: number;
+    readonly color: string;
+  };
   /** Hill colour and its mean height as a fraction from the top. */
   readonly ground: { readonly color: string; readonly level: number; readonly waves: number };
 }
@@ -54,7 +59,8 @@ export function sceneSvg(scene: Scene, width: number, height: number, label = ''
   );
 }
 
-const BASE83 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
+const BASE83 =
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
 
 function encode83(value: number, length: number): string {
   let out = '';
@@ -91,7 +97,8 @@ export function sceneBlurhash(scene: Scene, width: number, height: number): stri
   const aspect = width / height;
   const pixels: Rgb[] = [];
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) pixels.push(samplePixel(scene, (x + 0.5) / w, (y + 0.5) / h, aspect));
+    for (let x = 0; x < w; x++)
+      pixels.push(samplePixel(scene, (x + 0.5) / w, (y + 0.5) / h, aspect));
   }
   const cx = 4;
   const cy = 4;
@@ -190,7 +197,7 @@ function crc32(bytes: Uint8Array): number {
 function pngChunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
+  Buffer.from(type, 'latin1').copy(head, 4);
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
   return Buffer.concat([head, data, crc]);

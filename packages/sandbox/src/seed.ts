@@ -192,7 +192,11 @@ const ACCOUNT_INPUTS: AccountInput[] = [
     noteText:
       'Writes about the open web, small tech and slow travel. Comments on my blog are replies to my posts here.\n\nBlog: https://alice.example/ #IndieWeb',
     fieldsText: [
-      { name: 'Blog', value: 'https://alice.example/', verifiedAt: '2026-01-10T10:12:00.000+00:00' },
+      {
+        name: 'Blog',
+        value: 'https://alice.example/',
+        verifiedAt: '2026-01-10T10:12:00.000+00:00',
+      },
       { name: 'Pronouns', value: 'she/her' },
       { name: 'Location', value: 'Lyon, France' },
       { name: 'Fediverse', value: ':fedikit: since 2017' },
@@ -416,7 +420,8 @@ const ACCOUNT_INPUTS: AccountInput[] = [
     overrides: {
       url: 'javascript:alert(document.domain)',
       avatar: 'javascript:alert(1)',
-      avatarStatic: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+      avatarStatic:
+        'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
       header: 'data:text/html,<script>alert(1)</script>',
     },
   },
@@ -602,7 +607,11 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
   const byUsername = new Map<string, MentionTarget>();
   const accounts: AccountRecord[] = [];
   for (const input of ACCOUNT_INPUTS) {
-    const target: MentionTarget = { key: input.key, username: input.username, domain: input.domain };
+    const target: MentionTarget = {
+      key: input.key,
+      username: input.username,
+      domain: input.domain,
+    };
     byUsername.set(input.username, target);
     if (input.domain) byUsername.set(`${input.username}@${input.domain}`, target);
   }
@@ -698,10 +707,7 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
       createdAt: new Date(input.time).toISOString(),
       inReplyToId: parent?.id ?? null,
       visibility: input.visibility ?? 'public',
-      language:
-        input.language !== undefined
-          ? input.language
-          : (LANGUAGE_OF[author.key] ?? 'en'),
+      language: input.language !== undefined ? input.language : (LANGUAGE_OF[author.key] ?? 'en'),
       sensitive: input.sensitive ?? spoilerText !== '',
       spoilerText,
       content: input.rawContent ?? formatted.html,
@@ -784,7 +790,9 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     author: 'bob',
     time: BASE - 20 * DAY,
     text: 'Rode 80 km along the Rhône today. Legs: gone. Mood: excellent. #cycling',
-    media: [{ scene: 'field', width: 1600, height: 1200, alt: 'A wheat field beside a bike path.' }],
+    media: [
+      { scene: 'field', width: 1600, height: 1200, alt: 'A wheat field beside a bike path.' },
+    ],
   });
   const gusMountains = post({
     author: 'gus',
@@ -802,8 +810,16 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     time: BASE - 6 * DAY,
     text: 'Reminder: alt text is for everyone who can’t see the image, including search engines and slow connections.',
   });
-  post({ author: 'chloe', time: BASE - 9 * DAY, text: 'Nouvelle recette sur le blog : dhal de lentilles corail 🍲' });
-  post({ author: 'dmitri', time: BASE - 8 * DAY, text: 'Unser Verein hat jetzt eine eigene Mastodon-Instanz. #Fediverse' });
+  post({
+    author: 'chloe',
+    time: BASE - 9 * DAY,
+    text: 'Nouvelle recette sur le blog : dhal de lentilles corail 🍲',
+  });
+  post({
+    author: 'dmitri',
+    time: BASE - 8 * DAY,
+    text: 'Unser Verein hat jetzt eine eigene Mastodon-Instanz. #Fediverse',
+  });
   post({
     author: 'emi',
     time: BASE - 5 * DAY,
@@ -998,7 +1014,8 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
       media: [{ scene: 'night', width: 800, height: 600, alt: '"><script>alert(1)</script>' }],
       mediaOverrides: {
         url: 'javascript:alert(1)',
-        previewUrl: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+        previewUrl:
+          'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
         remoteUrl: 'javascript:alert(2)',
       },
       overrides: { url: 'javascript:alert(1)', uri: 'javascript:alert(1)' },
@@ -1031,9 +1048,21 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
   // The rest of the conversation: 116 replies forming a bushy tree.
   const pool = ['bob', 'chloe', 'dmitri', 'emi', 'farah', 'gus', 'ines', 'quiet', 'alice', 'alice'];
   const general: StatusRecord[] = [];
-  const mediaSlots = new Map<number, { media: NonNullable<PostInput['media']>; sensitive: boolean }>([
-    [4, { media: [{ scene: 'cake', width: 1440, height: 1080, alt: MEDIA_ALT[5]! }], sensitive: true }],
-    [11, { media: [{ scene: 'sea', width: 1280, height: 720, alt: MEDIA_ALT[2]! }], sensitive: false }],
+  const mediaSlots = new Map<
+    number,
+    { media: NonNullable<PostInput['media']>; sensitive: boolean }
+  >([
+    [
+      4,
+      {
+        media: [{ scene: 'cake', width: 1440, height: 1080, alt: MEDIA_ALT[5]! }],
+        sensitive: true,
+      },
+    ],
+    [
+      11,
+      { media: [{ scene: 'sea', width: 1280, height: 720, alt: MEDIA_ALT[2]! }], sensitive: false },
+    ],
     [
       23,
       {
@@ -1044,10 +1073,28 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
         sensitive: true,
       },
     ],
-    [37, { media: [{ scene: 'field', width: 1600, height: 900, alt: MEDIA_ALT[3]! }], sensitive: false }],
+    [
+      37,
+      {
+        media: [{ scene: 'field', width: 1600, height: 900, alt: MEDIA_ALT[3]! }],
+        sensitive: false,
+      },
+    ],
     [52, { media: [{ scene: 'desk', width: 1000, height: 1000, alt: null }], sensitive: false }],
-    [68, { media: [{ scene: 'dusk', width: 1350, height: 1080, alt: MEDIA_ALT[1]! }], sensitive: true }],
-    [90, { media: [{ scene: 'alps', width: 2048, height: 1152, alt: MEDIA_ALT[0]! }], sensitive: false }],
+    [
+      68,
+      {
+        media: [{ scene: 'dusk', width: 1350, height: 1080, alt: MEDIA_ALT[1]! }],
+        sensitive: true,
+      },
+    ],
+    [
+      90,
+      {
+        media: [{ scene: 'alps', width: 2048, height: 1152, alt: MEDIA_ALT[0]! }],
+        sensitive: false,
+      },
+    ],
   ]);
   clock = BASE + 70 * MINUTE;
   for (let i = 0; i < 116; i++) {
@@ -1062,9 +1109,12 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     const texts = author === 'alice' ? TEXTS['alice']! : TEXTS[language]!;
     let text = random.pick(texts);
     if (author === target.accountKey) text = `Also: ${text}`;
-    if (author === 'linkbot') text = 'Automated check: all 4 links in this post returned 200 OK. Reply "stop" to opt out.';
+    if (author === 'linkbot')
+      text = 'Automated check: all 4 links in this post returned 200 OK. Reply "stop" to opt out.';
     if (i === 31) text += ' Cc @ines@remote.example @dmitri';
-    if (i === 47) text += ' Long link for the curious: https://www.w3.org/TR/2018/REC-activitypub-20180123/#retrieving-objects';
+    if (i === 47)
+      text +=
+        ' Long link for the curious: https://www.w3.org/TR/2018/REC-activitypub-20180123/#retrieving-objects';
     const slot = mediaSlots.get(i);
     const cw = i % 13 === 3 ? CONTENT_WARNINGS[Math.floor(i / 13) % CONTENT_WARNINGS.length]! : '';
     const status = reply({
@@ -1077,7 +1127,11 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
       ...(slot ? { media: slot.media, sensitive: slot.sensitive || cw !== '' } : {}),
       ...(i % 9 === 4 ? { editedAfter: random.int(1, 30) * MINUTE } : {}),
       ...(i === 17 || i === 83 ? { visibility: 'unlisted' as const } : {}),
-      ...(author === 'gus' || author === 'ines' ? {} : i % 11 === 5 ? { application: { name: 'Tusky', website: 'https://tusky.app' } } : {}),
+      ...(author === 'gus' || author === 'ines'
+        ? {}
+        : i % 11 === 5
+          ? { application: { name: 'Tusky', website: 'https://tusky.app' } }
+          : {}),
     });
     general.push(status);
     clock += random.int(4, 45) * MINUTE;
@@ -1088,9 +1142,27 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
   clock += 30 * MINUTE;
   const lastTopLevel = [...general].reverse().find((s) => s.inReplyToId === root.id)!;
   const hiddenInputs: (PostInput & { replyTo: StatusRecord })[] = [
-    { author: 'gus', replyTo: lastTopLevel, visibility: 'private', text: 'Followers-only aside: I disagree, but not in public.', time: 0 },
-    { author: 'dmitri', replyTo: lastTopLevel, visibility: 'direct', text: 'Privately: do you want help with the German translation?', time: 0 },
-    { author: 'chloe', replyTo: root, visibility: 'private', text: 'Réservé à mes abonnés : je teste la visibilité.', time: 0 },
+    {
+      author: 'gus',
+      replyTo: lastTopLevel,
+      visibility: 'private',
+      text: 'Followers-only aside: I disagree, but not in public.',
+      time: 0,
+    },
+    {
+      author: 'dmitri',
+      replyTo: lastTopLevel,
+      visibility: 'direct',
+      text: 'Privately: do you want help with the German translation?',
+      time: 0,
+    },
+    {
+      author: 'chloe',
+      replyTo: root,
+      visibility: 'private',
+      text: 'Réservé à mes abonnés : je teste la visibilité.',
+      time: 0,
+    },
     { author: 'bob', replyTo: root, visibility: 'direct', text: 'DM: lunch on Friday?', time: 0 },
   ];
   const hidden: StatusRecord[] = [];
@@ -1167,8 +1239,9 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     chain,
     publicReplies: threadReplies.length,
     maxDepth: Math.max(...threadReplies.map((s) => depthOf.get(s.id) ?? 0)),
-    authorFavourites: threadReplies.filter((s) => s.favourites.some((f) => f.accountKey === 'alice'))
-      .length,
+    authorFavourites: threadReplies.filter((s) =>
+      s.favourites.some((f) => f.accountKey === 'alice'),
+    ).length,
     counts: {
       contentWarnings: threadReplies.filter((s) => s.spoilerText !== '').length,
       media: threadReplies.filter((s) => s.media.length > 0).length,

@@ -57,7 +57,10 @@ describe('statuses', () => {
     assert.equal(r.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.equal(r.headers.get('x-ratelimit-limit'), '300');
     assert.match(r.headers.get('x-ratelimit-remaining') ?? '', /^\d+$/);
-    assert.match(r.headers.get('x-ratelimit-reset') ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.match(
+      r.headers.get('x-ratelimit-reset') ?? '',
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+    );
     const status = r.json as Status;
     assert.equal(status.id, SEED.thread.id);
     assert.equal(status.url, `${sandbox.url}${SEED.thread.path}`);
@@ -81,8 +84,10 @@ describe('statuses', () => {
     assert.equal(descendants.length, SEED.thread.anonymousDescendants);
     assert.equal(descendants.length, 60);
     const ids = new Set(descendants.map((d) => d.id));
-    for (const hidden of SEED.thread.hiddenIds) assert.ok(!ids.has(hidden), 'private/direct hidden');
-    for (const hostile of SEED.thread.hostileIds) assert.ok(ids.has(hostile), 'hostile replies visible');
+    for (const hidden of SEED.thread.hiddenIds)
+      assert.ok(!ids.has(hidden), 'private/direct hidden');
+    for (const hostile of SEED.thread.hostileIds)
+      assert.ok(ids.has(hostile), 'hostile replies visible');
     // Depth: the 25-deep chain is cut after its 20th reply.
     const chain = SEED.thread.deepChainIds;
     assert.ok(ids.has(chain[19]!));
@@ -203,10 +208,15 @@ describe('accounts', () => {
       account: { id: string };
     })[];
     assert.ok(
-      noReplies.every((s) => s.in_reply_to_id === null || s.in_reply_to_account_id === s.account.id),
+      noReplies.every(
+        (s) => s.in_reply_to_id === null || s.in_reply_to_account_id === s.account.id,
+      ),
     );
     const all = (await get(base)).json as (Status & { reblog: unknown })[];
-    assert.ok(all.some((s) => s.reblog !== null), 'alice has a reblog');
+    assert.ok(
+      all.some((s) => s.reblog !== null),
+      'alice has a reblog',
+    );
     const noReblogs = (await get(`${base}&exclude_reblogs=true`)).json as (Status & {
       reblog: unknown;
     })[];
@@ -259,8 +269,14 @@ describe('instance, emoji, discovery', () => {
     assert.equal(actor.status, 200);
     assert.equal((actor.json as { subject: string }).subject, `acct:${host}@${host}`);
     assert.equal((await get(`/.well-known/webfinger?resource=acct:nobody@${host}`)).status, 404);
-    assert.equal((await get('/.well-known/webfinger?resource=acct:alice@elsewhere.example')).status, 404);
-    assert.equal((await get('/.well-known/webfinger?resource=acct:gus@remote.example')).status, 404);
+    assert.equal(
+      (await get('/.well-known/webfinger?resource=acct:alice@elsewhere.example')).status,
+      404,
+    );
+    assert.equal(
+      (await get('/.well-known/webfinger?resource=acct:gus@remote.example')).status,
+      404,
+    );
   });
 
   test('authorize_interaction and HTML pages', async () => {
@@ -278,7 +294,11 @@ describe('instance, emoji, discovery', () => {
     assert.equal(post.status, 200);
     assert.ok(post.text.includes('href="/@alice"'));
     const hostile = await get(`/@mallory@evil.example/${SEED.thread.hostileIds[0]}`);
-    assert.ok(!/<script|<img/i.test(hostile.text.replace(/<\/?(html|head|body|main|footer|meta)[^>]*>/g, '')));
+    assert.ok(
+      !/<script|<img/i.test(
+        hostile.text.replace(/<\/?(html|head|body|main|footer|meta)[^>]*>/g, ''),
+      ),
+    );
   });
 });
 
@@ -342,7 +362,11 @@ describe('CORS, cookies, log', () => {
     });
     assert.match(pre.headers.get('access-control-allow-methods') ?? '', /DELETE/);
     await fetch(`${sandbox.url}/api/v1/statuses/${SEED.thread.id}?x=1`, {
-      headers: { origin: 'http://page.example', referer: 'http://page.example/post', cookie: 'a=b' },
+      headers: {
+        origin: 'http://page.example',
+        referer: 'http://page.example/post',
+        cookie: 'a=b',
+      },
     });
     await fetch(`${sandbox.url}/api/v1/custom_emojis`, { method: 'OPTIONS' });
     const entries = (await (await fetch(`${sandbox.url}/__log`)).json()) as {

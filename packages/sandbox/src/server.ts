@@ -45,7 +45,8 @@ export interface LogEntry {
 }
 
 /** What Mastodon's cors.rb exposes to cross-origin scripts on `/api/*`. */
-export const API_EXPOSED_HEADERS = 'Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id';
+export const API_EXPOSED_HEADERS =
+  'Link, X-RateLimit-Reset, X-RateLimit-Limit, X-RateLimit-Remaining, X-Request-Id';
 const API_METHODS = 'POST, PUT, DELETE, GET, PATCH, OPTIONS';
 const RATE_LIMIT = 300;
 const RATE_PERIOD_MS = 5 * 60_000;
@@ -81,7 +82,8 @@ function htmlPage(title: string, body: string, lang = 'en'): Reply {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       // Pages quote remote text; even escaped, a strict policy keeps the sandbox origin inert.
-      'content-security-policy': "default-src 'none'; img-src 'self'; base-uri 'none'; form-action 'none'",
+      'content-security-policy':
+        "default-src 'none'; img-src 'self'; base-uri 'none'; form-action 'none'",
       'cache-control': 'no-store',
     },
     body:
@@ -138,7 +140,13 @@ function pageParams(url: URL, defaultLimit: number, maxLimit: number) {
  * Pages a list sorted newest first the way Mastodon's `paginate_by_max_id` / `paginate_by_min_id`
  * do: `min_id` returns the items just above it (oldest first, then reversed).
  */
-function paginate<T>(items: readonly T[], idOf: (item: T) => string, url: URL, def: number, max: number): T[] {
+function paginate<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  url: URL,
+  def: number,
+  max: number,
+): T[] {
   const { limit, maxId, sinceId, minId } = pageParams(url, def, max);
   let list = items.filter((item) => {
     const id = idOf(item);
@@ -153,7 +161,11 @@ function paginate<T>(items: readonly T[], idOf: (item: T) => string, url: URL, d
 }
 
 /** Builds a `Link` header the way Rails' `url_for` does: parameters sorted by name. */
-function linkHeader(base: string, keep: URLSearchParams, links: { rel: string; params: Record<string, string> }[]): string {
+function linkHeader(
+  base: string,
+  keep: URLSearchParams,
+  links: { rel: string; params: Record<string, string> }[],
+): string {
   return links
     .map(({ rel, params }) => {
       const query = new URLSearchParams();
@@ -173,7 +185,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const log: LogEntry[] | null = options.log ? [] : null;
   const counts = new Map<string, number>();
   let origin = '';
-  let s: Serializer;
+  // Rebound once the port is known: every absolute URL uses the origin actually listened on.
+  let s: Serializer = store.serializer('http://127.0.0.1');
 
   const server = createServer((req, res) => {
     try {
@@ -188,7 +201,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   server.keepAliveTimeout = 2000;
 
   function send(res: ServerResponse, reply: Reply): void {
-    res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+    res.writeHead(reply.status, {
+      ...reply.headers,
+      'content-length': Buffer.byteLength(reply.body),
+    });
     res.end(reply.body);
   }
 
@@ -202,7 +218,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return;
     }
     if (log) {
-      const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = { method, path: req.url ?? '/' };
+      const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
+        method,
+        path: req.url ?? '/',
+      };
       if (req.headers.origin) entry.origin = req.headers.origin;
       if (req.headers.cookie) entry.cookie = req.headers.cookie;
       if (req.headers.referer) entry.referer = req.headers.referer;
@@ -220,9 +239,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         ? jsonReply(
             401,
             { error: 'The access token is invalid' },
-            { 'www-authenticate': 'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"' },
+            {
+              'www-authenticate':
+                'Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid"',
+            },
           )
-        : { status: 405, headers: { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }, body: 'Method not allowed\n' };
+        : {
+            status: 405,
+            headers: { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' },
+            body: 'Method not allowed\n',
+          };
     } else {
       reply = route(path, url, req);
     }
@@ -248,7 +274,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   function logEndpoint(method: string, req: IncomingMessage): Reply {
-    if (!log) return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found\n' };
+    if (!log)
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: 'Not found\n',
+      };
     const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
     if (method === 'OPTIONS') {
       return {
@@ -274,10 +305,17 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     // rack-cors answers preflights only for the resources Mastodon's cors.rb lists.
     const api = path.startsWith('/api/');
     const getOnly =
-      path.startsWith('/.well-known/') || path.startsWith('/nodeinfo/') || path.startsWith('/@') || path.startsWith('/users/');
+      path.startsWith('/.well-known/') ||
+      path.startsWith('/nodeinfo/') ||
+      path.startsWith('/@') ||
+      path.startsWith('/users/');
     const oauth = path === '/oauth/token' || path === '/oauth/revoke';
     if (!api && !getOnly && !oauth) {
-      return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found\n' };
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: 'Not found\n',
+      };
     }
     const headers: Headers = {
       'access-control-allow-origin': '*',
@@ -293,7 +331,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   function route(path: string, url: URL, req: IncomingMessage): Reply {
     let m: RegExpExecArray | null;
-    if ((m = /^\/api\/v1\/statuses\/([^/]+)(?:\/(context|favourited_by|reblogged_by))?$/.exec(path))) {
+    if (
+      (m = /^\/api\/v1\/statuses\/([^/]+)(?:\/(context|favourited_by|reblogged_by))?$/.exec(path))
+    ) {
       const id = m[1]!;
       const status = isNumericId(id) ? store.statuses.get(id) : undefined;
       if (!status || !isPublicVisibility(status)) return notFoundJson();
@@ -317,15 +357,25 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!account) return notFoundJson();
       return m[2] ? accountStatuses(account, url) : jsonReply(200, s.account(account));
     }
-    if (path === '/api/v1/custom_emojis') return jsonReply(200, store.emojis.map((e) => s.customEmoji(e)));
+    if (path === '/api/v1/custom_emojis')
+      return jsonReply(
+        200,
+        store.emojis.map((e) => s.customEmoji(e)),
+      );
     if (path === '/api/v2/instance') return jsonReply(200, instanceV2());
-    if (path === '/api/v1/instance') return jsonReply(200, instanceV1(), { deprecation: '@1668384000' });
+    if (path === '/api/v1/instance')
+      return jsonReply(200, instanceV1(), { deprecation: '@1668384000' });
     if (path.startsWith('/api/')) return jsonReply(404, { error: 'Not Found' });
 
     if (path === '/.well-known/webfinger') return webfinger(url, req);
     if (path === '/.well-known/nodeinfo') {
       return jsonReply(200, {
-        links: [{ rel: 'http://nodeinfo.diaspora.software/ns/schema/2.0', href: `${origin}/nodeinfo/2.0` }],
+        links: [
+          {
+            rel: 'http://nodeinfo.diaspora.software/ns/schema/2.0',
+            href: `${origin}/nodeinfo/2.0`,
+          },
+        ],
       });
     }
     if (path === '/nodeinfo/2.0') return jsonReply(200, nodeinfo());
@@ -337,10 +387,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       };
     }
     if (path === '/authorize_interaction') return authorizeInteraction(url);
-    if ((m = /^\/@([^/]+)(?:\/(\d+))?$/.exec(path))) return htmlProfileOrStatus(decodeURIComponent(m[1]!), m[2]);
+    if ((m = /^\/@([^/]+)(?:\/(\d+))?$/.exec(path)))
+      return htmlProfileOrStatus(decodeURIComponent(m[1]!), m[2]);
     if ((m = /^\/tags\/([^/]+)$/.exec(path))) {
       const tag = decodeURIComponent(m[1]!);
-      return htmlPage(`#${tag}`, `<h1>#${escapeHtml(tag)}</h1><p>Posts with this hashtag live on the sandbox timeline.</p>`);
+      return htmlPage(
+        `#${tag}`,
+        `<h1>#${escapeHtml(tag)}</h1><p>Posts with this hashtag live on the sandbox timeline.</p>`,
+      );
     }
     if (path === '/') return home();
     const asset = store.assets.get(path);
@@ -391,10 +445,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const keep = new URLSearchParams();
     if (url.searchParams.has('limit')) keep.set('limit', url.searchParams.get('limit')!);
     const links: { rel: string; params: Record<string, string> }[] = [];
-    if (page.length === limit) links.push({ rel: 'next', params: { max_id: page[page.length - 1]!.id } });
+    if (page.length === limit)
+      links.push({ rel: 'next', params: { max_id: page[page.length - 1]!.id } });
     if (page.length > 0) links.push({ rel: 'prev', params: { [prevParam]: page[0]!.id } });
     const headers: Headers = links.length ? { link: linkHeader(base, keep, links) } : {};
-    return jsonReply(200, page.map((i) => s.account(i.account)), headers);
+    return jsonReply(
+      200,
+      page.map((i) => s.account(i.account)),
+      headers,
+    );
   }
 
   function favouritedBy(status: StatusRecord, url: URL): Reply {
@@ -402,7 +461,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       id: String(f.id),
       account: store.accountsByKey.get(f.accountKey)!,
     }));
-    return accountsPage(items, url, `${origin}/api/v1/statuses/${status.id}/favourited_by`, 'since_id');
+    return accountsPage(
+      items,
+      url,
+      `${origin}/api/v1/statuses/${status.id}/favourited_by`,
+      'since_id',
+    );
   }
 
   function rebloggedBy(status: StatusRecord, url: URL): Reply {
@@ -410,7 +474,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       id,
       account: store.accountOf(store.statuses.get(id)!),
     }));
-    return accountsPage(items, url, `${origin}/api/v1/statuses/${status.id}/reblogged_by`, 'since_id');
+    return accountsPage(
+      items,
+      url,
+      `${origin}/api/v1/statuses/${status.id}/reblogged_by`,
+      'since_id',
+    );
   }
 
   function accountStatuses(account: AccountRecord, url: URL): Reply {
@@ -421,7 +490,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return !st.reblogOf || (original !== undefined && isPublicVisibility(original));
     });
     if (truthy(q.get('pinned'))) list = list.filter((st) => st.pinned);
-    if (truthy(q.get('only_media'))) list = list.filter((st) => st.media.length > 0 && !st.reblogOf);
+    if (truthy(q.get('only_media')))
+      list = list.filter((st) => st.media.length > 0 && !st.reblogOf);
     if (truthy(q.get('exclude_replies'))) {
       // Status.without_replies keeps self-replies (threads by the same author).
       list = list.filter((st) => {
@@ -432,22 +502,35 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     }
     if (truthy(q.get('exclude_reblogs'))) list = list.filter((st) => !st.reblogOf);
     const tagged = q.get('tagged');
-    if (tagged) list = list.filter((st) => st.tags.some((t) => t.toLowerCase() === tagged.toLowerCase()));
+    if (tagged)
+      list = list.filter((st) => st.tags.some((t) => t.toLowerCase() === tagged.toLowerCase()));
 
     const { limit } = pageParams(url, 20, 40);
     const page = paginate(list, (st) => st.id, url, 20, 40);
     const keep = new URLSearchParams();
-    for (const name of ['limit', 'only_media', 'exclude_replies', 'exclude_reblogs', 'pinned', 'tagged']) {
+    for (const name of [
+      'limit',
+      'only_media',
+      'exclude_replies',
+      'exclude_reblogs',
+      'pinned',
+      'tagged',
+    ]) {
       const value = q.get(name);
       if (value !== null) keep.set(name, value);
     }
     const links: { rel: string; params: Record<string, string> }[] = [];
-    if (page.length === limit) links.push({ rel: 'next', params: { max_id: page[page.length - 1]!.id } });
+    if (page.length === limit)
+      links.push({ rel: 'next', params: { max_id: page[page.length - 1]!.id } });
     if (page.length > 0) links.push({ rel: 'prev', params: { min_id: page[0]!.id } });
     const headers: Headers = links.length
       ? { link: linkHeader(`${origin}/api/v1/accounts/${account.id}/statuses`, keep, links) }
       : {};
-    return jsonReply(200, page.map((st) => s.status(st)), headers);
+    return jsonReply(
+      200,
+      page.map((st) => s.status(st)),
+      headers,
+    );
   }
 
   function localAccounts(): AccountRecord[] {
@@ -461,7 +544,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       title: 'Fedikit Sandbox',
       version: MASTODON_VERSION,
       source_url: 'https://github.com/mastodon/mastodon',
-      description: 'A local, offline Mastodon-API instance with seeded data, for Fedikit’s examples and tests.',
+      description:
+        'A local, offline Mastodon-API instance with seeded data, for Fedikit’s examples and tests.',
       usage: { users: { active_month: localAccounts().length } },
       thumbnail: s.thumbnail(),
       icon: [36, 48, 72, 96, 144, 192, 256, 384, 512].map((size) => ({
@@ -477,7 +561,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
           privacy_policy: `${origin}/privacy-policy`,
           terms_of_service: null,
         },
-        vapid: { public_key: 'BFakeSandboxVapidKeyNotUsableForPushxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=' },
+        vapid: {
+          public_key:
+            'BFakeSandboxVapidKeyNotUsableForPushxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=',
+        },
         accounts: {
           max_display_name_length: 30,
           max_note_length: 500,
@@ -489,17 +576,36 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
           profile_field_name_limit: 255,
           profile_field_value_limit: 255,
         },
-        statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 },
+        statuses: {
+          max_characters: 500,
+          max_media_attachments: 4,
+          characters_reserved_per_url: 23,
+        },
         media_attachments: {
           description_limit: 1500,
           image_matrix_limit: 33177600,
           image_size_limit: 16777216,
-          supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'video/mp4', 'video/webm', 'audio/mpeg', 'audio/ogg'],
+          supported_mime_types: [
+            'image/jpeg',
+            'image/png',
+            'image/gif',
+            'image/webp',
+            'image/avif',
+            'video/mp4',
+            'video/webm',
+            'audio/mpeg',
+            'audio/ogg',
+          ],
           video_frame_rate_limit: 120,
           video_matrix_limit: 8294400,
           video_size_limit: 103809024,
         },
-        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 },
+        polls: {
+          max_options: 4,
+          max_characters_per_option: 50,
+          min_expiration: 300,
+          max_expiration: 2629746,
+        },
         translation: { enabled: false },
         timelines_access: {
           live_feeds: { local: 'public', remote: 'public' },
@@ -508,13 +614,30 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         },
         limited_federation: false,
       },
-      registrations: { enabled: false, approval_required: false, reason_required: false, message: null, min_age: null, url: null },
+      registrations: {
+        enabled: false,
+        approval_required: false,
+        reason_required: false,
+        message: null,
+        min_age: null,
+        url: null,
+      },
       api_versions: { mastodon: 11 },
       wrapstodon: null,
       contact: { email: 'admin@sandbox.invalid', account: s.account(alice) },
       rules: [
-        { id: '1', text: 'Be kind.', hint: 'Disagree with ideas, not with people.', translations: {} },
-        { id: '2', text: 'Mark sensitive media and use content warnings.', hint: '', translations: {} },
+        {
+          id: '1',
+          text: 'Be kind.',
+          hint: 'Disagree with ideas, not with people.',
+          translations: {},
+        },
+        {
+          id: '2',
+          text: 'Mark sensitive media and use content warnings.',
+          hint: '',
+          translations: {},
+        },
       ],
     };
   }
@@ -525,13 +648,16 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       uri: s.host,
       title: 'Fedikit Sandbox',
       short_description: 'A local, offline Mastodon-API instance.',
-      description: 'A local, offline Mastodon-API instance with seeded data, for Fedikit’s examples and tests.',
+      description:
+        'A local, offline Mastodon-API instance with seeded data, for Fedikit’s examples and tests.',
       email: 'admin@sandbox.invalid',
       version: MASTODON_VERSION,
       urls: { streaming_api: origin.replace(/^http/, 'ws') },
       stats: {
         user_count: localAccounts().length,
-        status_count: [...store.statuses.values()].filter((st) => store.accountOf(st).domain === null).length,
+        status_count: [...store.statuses.values()].filter(
+          (st) => store.accountOf(st).domain === null,
+        ).length,
         domain_count: 2,
       },
       thumbnail: s.thumbnail()['url'] ?? null,
@@ -541,16 +667,35 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       invites_enabled: false,
       configuration: {
         accounts: { max_featured_tags: 10 },
-        statuses: { max_characters: 500, max_media_attachments: 4, characters_reserved_per_url: 23 },
+        statuses: {
+          max_characters: 500,
+          max_media_attachments: 4,
+          characters_reserved_per_url: 23,
+        },
         media_attachments: {
-          supported_mime_types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif', 'video/mp4', 'video/webm', 'audio/mpeg', 'audio/ogg'],
+          supported_mime_types: [
+            'image/jpeg',
+            'image/png',
+            'image/gif',
+            'image/webp',
+            'image/avif',
+            'video/mp4',
+            'video/webm',
+            'audio/mpeg',
+            'audio/ogg',
+          ],
           image_size_limit: 16777216,
           image_matrix_limit: 33177600,
           video_size_limit: 103809024,
           video_frame_rate_limit: 120,
           video_matrix_limit: 8294400,
         },
-        polls: { max_options: 4, max_characters_per_option: 50, min_expiration: 300, max_expiration: 2629746 },
+        polls: {
+          max_options: 4,
+          max_characters_per_option: 50,
+          min_expiration: 300,
+          max_expiration: 2629746,
+        },
       },
       contact_account: s.account(alice),
       rules: [
@@ -569,23 +714,36 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       services: { outbound: [], inbound: [] },
       usage: {
         users: { total: local.length, activeMonth: local.length, activeHalfyear: local.length },
-        localPosts: [...store.statuses.values()].filter((st) => store.accountOf(st).domain === null && !st.reblogOf).length,
+        localPosts: [...store.statuses.values()].filter(
+          (st) => store.accountOf(st).domain === null && !st.reblogOf,
+        ).length,
       },
       openRegistrations: false,
-      metadata: { nodeName: 'Fedikit Sandbox', nodeDescription: 'A local, offline Mastodon-API instance.' },
+      metadata: {
+        nodeName: 'Fedikit Sandbox',
+        nodeDescription: 'A local, offline Mastodon-API instance.',
+      },
     };
   }
 
   function webfinger(url: URL, req: IncomingMessage): Reply {
     const resource = url.searchParams.get('resource');
-    if (!resource) return { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '' };
+    if (!resource)
+      return { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '' };
     const hosts = new Set([s.host.toLowerCase(), (req.headers.host ?? '').toLowerCase()]);
     const jrd = (body: Json): Reply => ({
       status: 200,
-      headers: { 'content-type': 'application/jrd+json; charset=utf-8', 'cache-control': 'max-age=259200, public', vary: 'Accept' },
+      headers: {
+        'content-type': 'application/jrd+json; charset=utf-8',
+        'cache-control': 'max-age=259200, public',
+        vary: 'Accept',
+      },
       body: JSON.stringify(body),
     });
-    const subscribe = { rel: 'http://ostatus.org/schema/1.0/subscribe', template: `${origin}/authorize_interaction?uri={uri}` };
+    const subscribe = {
+      rel: 'http://ostatus.org/schema/1.0/subscribe',
+      template: `${origin}/authorize_interaction?uri={uri}`,
+    };
 
     let account: AccountRecord | undefined;
     const acct = /^acct:([^@]+)@(.+)$/i.exec(resource);
@@ -598,7 +756,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
           subject: `acct:${s.host}@${s.host}`,
           aliases: [`${origin}/actor`],
           links: [
-            { rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: `${origin}/about/more?instance_actor=true` },
+            {
+              rel: 'http://webfinger.net/rel/profile-page',
+              type: 'text/html',
+              href: `${origin}/about/more?instance_actor=true`,
+            },
             { rel: 'self', type: 'application/activity+json', href: `${origin}/actor` },
             subscribe,
           ],
@@ -608,7 +770,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     } else if (resource.startsWith(`${origin}/`)) {
       const path = resource.slice(origin.length);
       const m = /^\/@([^/@]+)$/.exec(path) ?? /^\/ap\/users\/(\d+)$/.exec(path);
-      if (m) account = /^\d+$/.test(m[1]!) ? store.accounts.get(m[1]!) : store.lookup(m[1]!, s.host);
+      if (m)
+        account = /^\d+$/.test(m[1]!) ? store.accounts.get(m[1]!) : store.lookup(m[1]!, s.host);
     }
     if (!account || account.domain !== null) return { status: 404, headers: {}, body: '' };
     const profile = s.accountUrl(account);
@@ -621,7 +784,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         { rel: 'self', type: 'application/activity+json', href: self },
         subscribe,
         ...(account.avatar
-          ? [{ rel: 'http://webfinger.net/rel/avatar', type: 'image/svg+xml', href: String(s.account(account)['avatar']) }]
+          ? [
+              {
+                rel: 'http://webfinger.net/rel/avatar',
+                type: 'image/svg+xml',
+                href: String(s.account(account)['avatar']),
+              },
+            ]
           : []),
       ],
     });
@@ -635,22 +804,40 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       `<h1>Sandbox: remote interaction</h1>` +
         `<p>Sandbox: here you would reply to, boost or like <code>${escapeHtml(uri || '(no uri given)')}</code> from your account.</p>` +
         `<p>On a real instance this page shows the post with reply, boost and favourite buttons, after you sign in.</p>` +
-        (safe ? `<p><a href="${escapeHtml(uri)}" rel="noopener noreferrer">Open the original post</a></p>` : ''),
+        (safe
+          ? `<p><a href="${escapeHtml(uri)}" rel="noopener noreferrer">Open the original post</a></p>`
+          : ''),
     );
   }
 
   function htmlProfileOrStatus(handle: string, statusId: string | undefined): Reply {
     const account = store.lookup(handle, s.host);
-    if (!account) return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n' };
+    if (!account)
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n',
+      };
     const name = escapeHtml(account.displayName);
-    const acct = escapeHtml(account.domain ? `${account.username}@${account.domain}` : `${account.username}@${s.host}`);
+    const acct = escapeHtml(
+      account.domain ? `${account.username}@${account.domain}` : `${account.username}@${s.host}`,
+    );
     if (statusId) {
       const status = store.statuses.get(statusId);
       if (!status || status.accountKey !== account.key || !isPublicVisibility(status)) {
-        return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n' };
+        return {
+          status: 404,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n',
+        };
       }
-      const cw = status.spoilerText ? `<p><strong>Content warning:</strong> ${escapeHtml(status.spoilerText)}</p>` : '';
-      const text = escapeHtml(textOf(s.status(status)['content'] as string)).replaceAll('\n', '<br>');
+      const cw = status.spoilerText
+        ? `<p><strong>Content warning:</strong> ${escapeHtml(status.spoilerText)}</p>`
+        : '';
+      const text = escapeHtml(textOf(s.status(status)['content'] as string)).replaceAll(
+        '\n',
+        '<br>',
+      );
       return htmlPage(
         `${account.displayName}: post ${status.id}`,
         `<article lang="${escapeHtml(status.language ?? 'en')}"><h1>${name} <small>@${acct}</small></h1>${cw}<p>${text}</p>` +
@@ -661,7 +848,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const posts = (store.byAccount.get(account.key) ?? [])
       .filter((st) => isPublicVisibility(st) && !st.reblogOf && !account.domain)
       .slice(0, 20)
-      .map((st) => `<li><a href="/@${escapeHtml(account.username)}/${st.id}">${escapeHtml(textOf(s.status(st)['content'] as string).slice(0, 80))}</a></li>`)
+      .map(
+        (st) =>
+          `<li><a href="/@${escapeHtml(account.username)}/${st.id}">${escapeHtml(textOf(s.status(st)['content'] as string).slice(0, 80))}</a></li>`,
+      )
       .join('');
     return htmlPage(
       `${account.displayName} (@${acct})`,

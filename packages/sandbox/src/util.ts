@@ -85,6 +85,12 @@ export function isoTime(time: Date | number): string {
 export function originFor(hostname: string, port: number): string {
   // A wildcard bind is reachable through loopback; an IPv6 literal needs brackets in a URL.
   const host =
-    hostname === '0.0.0.0' ? '127.0.0.1' : hostname === '::' ? '[::1]' : hostname.includes(':') ? `[${hostname}]` : hostname;
+    hostname === '0.0.0.0'
+      ? '127.0.0.1'
+      : hostname === '::'
+        ? '[::1]'
+        : hostname.includes(':')
+          ? `[${hostname}]`
+          : hostname;
   return `http://${host}:${port}`;
 }

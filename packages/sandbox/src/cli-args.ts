@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Command-line parsing of `fedikit-sandbox`, apart from cli.ts so tests can import it without
+// starting servers.
+
+/** Parsed options of the `fedikit-sandbox` command. */
+export interface CliOptions {
+  port: number;
+  examples: boolean;
+  examplesPort: number;
+  /** `--help` was given: print {@link usage} and exit. */
+  help: boolean;
+}
+
+/** The one-line usage text. */
+export function usage(): string {
+  return 'Usage: fedikit-sandbox [--port 4871] [--examples [--examples-port 4870]]';
+}
+
+function parsePort(flag: string, value: string | undefined): number {
+  const port = Number(value);
+  if (!value || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${flag} needs a port number between 0 and 65535.`);
+  }
+  return port;
+}
+
+/** Parses the command line (exported for tests). */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { port: 4871, examples: false, examplesPort: 4870, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=')
+      ? (arg.split('=', 2) as [string, string])
+      : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '--port') options.port = parsePort('--port', value());
+    else if (flag === '--examples') options.examples = true;
+    else if (flag === '--examples-port')
+      options.examplesPort = parsePort('--examples-port', value());
+    else if (flag === '--help' || flag === '-h') options.help = true;
+    else throw new Error(`Unknown option ${arg}.\n${usage()}`);
+  }
+  return options;
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  createExamplesServer,
+  examplesCsp,
+  safeJoin,
+  type ExamplesServer,
+} from './examples-server.js';
+import { parseArgs } from './cli-args.js';
+
+let dir: string;
+let site: ExamplesServer;
+
+/** A raw GET: fetch() would normalise `..` away before the server sees it. */
+function raw(
+  path: string,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(site.url);
+    const req = request({ host: '127.0.0.1', port: url.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fedikit-examples-'));
+  mkdirSync(join(dir, 'examples', 'blog-comments'), { recursive: true });
+  mkdirSync(join(dir, 'cdn'));
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  writeFileSync(
+    join(dir, 'examples', 'blog-comments', 'index.html'),
+    '<!doctype html><img src="http://127.0.0.1:4871/x.svg" alt="">',
+  );
+  writeFileSync(join(dir, 'examples', 'blog-comments', 'style.css'), 'body{}');
+  writeFileSync(join(dir, 'cdn', 'fedi-comment-thread.js'), 'export {};');
+  site = await createExamplesServer({
+    root: join(dir, 'examples'),
+    cdn: join(dir, 'cdn'),
+    sandboxOrigin: 'http://127.0.0.1:5999',
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+});
+after(async () => {
+  await site.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('examples server', () => {
+  test('redirects / and serves pages with the strict CSP, no caching', async () => {
+    const root = await raw('/');
+    assert.equal(root.status, 302);
+    assert.equal(root.headers['location'], '/blog-comments/');
+    const page = await raw('/blog-comments/');
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
+    assert.equal(page.headers['content-security-policy'], examplesCsp('http://127.0.0.1:5999'));
+    assert.equal(page.headers['cache-control'], 'no-store');
+    assert.ok(page.body.includes('http://127.0.0.1:5999/x.svg'), 'sandbox origin follows --port');
+    assert.equal((await raw('/blog-comments')).status, 301);
+    assert.equal(
+      (await raw('/blog-comments/style.css')).headers['content-type'],
+      'text/css; charset=utf-8',
+    );
+    const js = await raw('/cdn/fedi-comment-thread.js');
+    assert.equal(js.headers['content-type'], 'text/javascript; charset=utf-8');
+  });
+
+  test('refuses path traversal', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/cdn/..%2f..%2fsecret.txt',
+      '/a%00b',
+      '/..%5csecret.txt',
+    ]) {
+      const r = await raw(path);
+      assert.ok(r.status === 403 || r.status === 404, `${path}: ${r.status}`);
+      assert.ok(!r.body.includes('secret'), path);
+    }
+    assert.equal(safeJoin('/srv/x', '/../y'), null);
+    assert.equal(safeJoin('/srv/x', '/a/b.html'), '/srv/x/a/b.html');
+  });
+
+  test('the strict policy names only the sandbox', () => {
+    assert.equal(
+      examplesCsp('http://127.0.0.1:4871'),
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http://127.0.0.1:4871; connect-src 'self' http://127.0.0.1:4871; frame-ancestors 'none'; base-uri 'none'",
+    );
+  });
+
+  test('CLI arguments', () => {
+    assert.deepEqual(parseArgs([]), {
+      port: 4871,
+      examples: false,
+      examplesPort: 4870,
+      help: false,
+    });
+    assert.deepEqual(parseArgs(['--port', '5000', '--examples', '--examples-port=5001']), {
+      port: 5000,
+      examples: true,
+      examplesPort: 5001,
+      help: false,
+    });
+    assert.throws(() => parseArgs(['--port', 'x']), /--port/);
+  });
+});
+
+describe('the examples in the repository', () => {
+  test('name the seeded threads by their current ids', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { SEED } = await import('./seed.js');
+    const repo = new URL('../../../', import.meta.url);
+    const html = readFileSync(new URL('examples/blog-comments/index.html', repo), 'utf8');
+    for (const path of [SEED.thread.path, SEED.smallThread.path, SEED.emptyThread.path]) {
+      assert.ok(html.includes(`http://127.0.0.1:4871${path}`), path);
+    }
+    assert.ok(!/<script(?![^>]*\bsrc=)/i.test(html), 'no inline scripts');
+    assert.ok(!/\sstyle=/i.test(html) && !/<style/i.test(html), 'no inline styles');
+  });
+});
