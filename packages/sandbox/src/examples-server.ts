@@ -25,6 +25,7 @@ export interface ExamplesServerOptions {
 export interface ExamplesServer {
   /** Its origin, e.g. `http://localhost:4870`. */
   readonly url: string;
+  /** Stops the server, dropping open connections. */
   close(): Promise<void>;
 }
 

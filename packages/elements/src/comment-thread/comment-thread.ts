@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import {
   emojify,
+  emojiImage,
   FediError,
   LINK_REL,
   loadSanitizer,
@@ -188,6 +189,13 @@ export class FediCommentThread extends FediElement {
     this.shown = this.limit;
     this.locale = localeOf(this);
     this.messages = messagesFor(this.locale);
+    // Other languages are a small chunk from the page's own script host: fetch it for the placeholder too.
+    void loadMessages(this.locale).then((m) => {
+      if (m !== this.messages) {
+        this.messages = m;
+        this.requestUpdate();
+      }
+    });
     try {
       this.ref = resolve(this.src);
     } catch (e) {
@@ -442,7 +450,7 @@ export class FediCommentThread extends FediElement {
             : html`<span class="time">${m.unknownDate}</span>`
         }
       </header>
-      ${replyTo ? html`<p class="reply-to">${m.inReplyTo(replyTo.author.name || replyTo.author.handle)}</p>` : nothing}
+      ${replyTo ? html`<p class="reply-to">${m.inReplyTo(`@${replyTo.author.handle}`)}</p>` : nothing}
       ${
         post.spoiler
           ? html`<p class="cw">
@@ -476,17 +484,10 @@ export class FediCommentThread extends FediElement {
   }
 
   private renderName(a: Author) {
+    // Emoji images are built by core, the same way as in post text.
     return html`<bdi
       >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-        typeof s === 'string'
-          ? s
-          : html`<img
-              class="emoji"
-              src=${s.url}
-              alt=":${s.shortcode}:"
-              loading="lazy"
-              referrerpolicy="no-referrer"
-            />`,
+        typeof s === 'string' ? s : emojiImage(s),
       )}</bdi
     >`;
   }
