@@ -49,10 +49,16 @@ const manifest = {
         entry: chunk.isEntry,
         imports: chunk.imports,
         dynamicImports: chunk.dynamicImports,
-        modules: Object.keys(chunk.modules).map((m) => m.slice(m.lastIndexOf('node_modules/') + 13 || m.indexOf('packages/'))),
+        modules: Object.keys(chunk.modules).map((m) =>
+          m.slice(m.lastIndexOf('node_modules/') + 13 || m.indexOf('packages/')),
+        ),
       };
     }
-    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(chunks, null, 2) });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'manifest.json',
+      source: JSON.stringify(chunks, null, 2),
+    });
   },
 };
 

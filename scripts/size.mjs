@@ -51,10 +51,18 @@ const rows = scenarios.map((s) => {
 });
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(rows.map(({ wanted: _w, ...r }) => r), null, 2));
+  console.log(
+    JSON.stringify(
+      rows.map((r) => ({ ...r, wanted: undefined })),
+      null,
+      2,
+    ),
+  );
 } else {
   for (const r of rows) {
-    const budget = r.budget ? ` / budget ${r.budget} (${r.budget / KB} KB) ${r.ok ? 'OK' : 'OVER'}` : '';
+    const budget = r.budget
+      ? ` / budget ${r.budget} (${r.budget / KB} KB) ${r.ok ? 'OK' : 'OVER'}`
+      : '';
     console.log(`${r.name}: ${r.bytes} B gzip in ${r.files.length} files${budget}`);
     for (const f of r.files) console.log(`    ${String(gz(f)).padStart(6)}  ${f}`);
   }

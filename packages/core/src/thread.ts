@@ -19,15 +19,13 @@ export interface BuildThreadOptions {
   readonly fullThreadUrl?: string;
 }
 
-const time = (p: Post) => p.createdAt?.getTime() ?? Number.POSITIVE_INFINITY;
+/** When a reply was posted; `missing` for one without a date. */
+const time = (n: ThreadNode, missing: number) => n.post.createdAt?.getTime() ?? missing;
+// Undated replies go last. Two of them compare as NaN, which `sort` treats as equal.
 const COMPARE: Record<ThreadSort, (a: ThreadNode, b: ThreadNode) => number> = {
-  oldest: (a, b) => time(a.post) - time(b.post) || 0,
-  newest: (a, b) => {
-    const ta = a.post.createdAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-    const tb = b.post.createdAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-    return tb - ta;
-  },
-  likes: (a, b) => b.post.counts.likes - a.post.counts.likes || time(a.post) - time(b.post),
+  oldest: (a, b) => time(a, Infinity) - time(b, Infinity),
+  newest: (a, b) => time(b, -Infinity) - time(a, -Infinity),
+  likes: (a, b) => b.post.counts.likes - a.post.counts.likes || COMPARE.oldest(a, b),
 };
 
 /**
@@ -48,55 +46,51 @@ export function buildThread(
     if (post.id !== root.id && !byId.has(post.id)) byId.set(post.id, post);
   }
   // With a filter, keep the matches and their ancestors (the walk stops at the first kept one, so
-  // it ends on cycles too).
-  let keep: Set<string> | undefined;
-  if (options.filter) {
-    keep = new Set();
+  // it ends on cycles too), and forget the rest. A kept post's parent is kept too, so the tree
+  // below is built from the kept posts alone.
+  const { filter } = options;
+  if (filter) {
+    const keep = new Set<string>();
     for (const post of byId.values()) {
-      if (!options.filter(post)) continue;
+      if (!filter(post)) continue;
       for (let p: Post | undefined = post; p && !keep.has(p.id); p = byId.get(p.inReplyTo ?? '')) {
         keep.add(p.id);
       }
     }
+    for (const id of byId.keys()) if (!keep.has(id)) byId.delete(id);
   }
   // Children by parent id, in input order; a reply whose parent is missing hangs under the root.
-  const children = new Map<string, Post[]>([[root.id, []]]);
+  const top: Post[] = [];
+  const children = new Map([[root.id, top]]);
   for (const post of byId.values()) {
-    if (keep && !keep.has(post.id)) continue;
     const parent = post.inReplyTo;
     const key = parent !== undefined && parent !== post.id && byId.has(parent) ? parent : root.id;
     const list = children.get(key);
     if (list) list.push(post);
     else children.set(key, [post]);
   }
-  // Posts unreachable from the root sit on a cycle (A→B→A): hang the first one seen under the root.
-  const reach = new Set([root.id]);
-  const stack = [root.id];
-  const mark = () => {
-    while (stack.length) {
+  // Marks what the root reaches; a post still unreached after that sits on a cycle (A→B→A): hang
+  // the first one seen under the root, and mark what it reaches, and so on.
+  const reach = new Set<string>();
+  for (const start of [root, ...byId.values()]) {
+    if (reach.has(start.id)) continue;
+    if (start !== root) top.push(start);
+    reach.add(start.id);
+    for (const stack = [start.id]; stack.length; ) {
       for (const child of children.get(stack.pop()!) ?? []) {
         if (reach.has(child.id)) continue;
         reach.add(child.id);
         stack.push(child.id);
       }
     }
-  };
-  mark();
-  for (const post of byId.values()) {
-    if (reach.has(post.id) || (keep && !keep.has(post.id))) continue;
-    children.get(root.id)!.push(post);
-    reach.add(post.id);
-    stack.push(post.id);
-    mark();
   }
 
   // Breadth-first, iteratively (a 10 000-deep chain is fine), each post at most once, within the caps.
   type Node = { -readonly [K in keyof ThreadNode]: ThreadNode[K] };
   const replies: Node[] = [];
   const seen = new Set([root.id]);
-  const queue: [Post[], Node[], number, Node | undefined][] = [
-    [children.get(root.id)!, replies, 1, undefined],
-  ];
+  const queue: [Post[], Node[], number, Node | undefined][] = [[top, replies, 1, undefined]];
+  const compare = COMPARE[options.sort ?? 'oldest'];
   let count = 0;
   let truncated: Thread['truncated'] = options.serverLimited ? 'server-limit' : undefined;
   for (let i = 0; i < queue.length; i++) {
@@ -115,15 +109,8 @@ export function buildThread(
       const kids = children.get(post.id);
       if (kids) queue.push([kids, node.replies, depth + 1, node]);
     }
-  }
-
-  // Sort every sibling list, iteratively.
-  const compare = COMPARE[options.sort ?? 'oldest'];
-  const lists: ThreadNode[][] = [replies];
-  while (lists.length) {
-    const list = lists.pop()!;
+    // This sibling list is complete: only this entry of the queue adds to it.
     list.sort(compare);
-    for (const node of list) if (node.replies.length) lists.push(node.replies);
   }
   return { root, replies, count, truncated, fullThreadUrl: options.fullThreadUrl };
 }

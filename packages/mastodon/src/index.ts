@@ -24,8 +24,10 @@ import type { WireAccount, WireContext, WireStatus } from './wire.js';
 export { mapAuthor, mapProfile, mapStatus } from './map.js';
 export type { WireAccount, WireContext, WireEmoji, WireMedia, WireStatus } from './wire.js';
 
+const MAX_REPLIES = 60;
+const MAX_DEPTH = 20;
 /** Mastodon's caps on an anonymous `context` read (since 4.0): replies, and depth. */
-export const ANONYMOUS_CONTEXT_LIMIT = { replies: 60, depth: 20 } as const;
+export const ANONYMOUS_CONTEXT_LIMIT = { replies: MAX_REPLIES, depth: MAX_DEPTH } as const;
 
 /** Options for {@link createMastodonProvider}. */
 export interface MastodonProviderOptions {
@@ -43,28 +45,28 @@ function need(ref: Ref, kind: Ref['kind']): void {
 
 const PUBLIC = new Set(['public', 'unlisted']);
 
-/** Deepest level of a thread, found iteratively. */
-function depthOf(thread: Thread): number {
-  let max = 0;
+/** True when a reply in the thread is `depth` deep or deeper; iterative. */
+function reaches(thread: Thread, depth: number): boolean {
   const stack = [...thread.replies];
-  while (stack.length) {
-    const node = stack.pop()!;
-    max = Math.max(max, node.depth);
+  for (let node; (node = stack.pop()); ) {
+    if (node.depth >= depth) return true;
     stack.push(...node.replies);
   }
-  return max;
+  return false;
 }
 
 type Options = MastodonProviderOptions & ReadOptions;
 
-const get = async <T>(url: string, o: Options = {}) =>
-  (await fetchJson<T>(url, { fetch: o.fetch, timeout: o.timeout, signal: o.signal })).data;
+// The read options (deadline, abort signal, `fetch`) go to the HTTP layer as they are.
+const get = async <T>(url: string, o?: Options) => (await fetchJson<T>(url, o)).data;
 
-async function status(origin: string, id: string, o?: Options): Promise<Post> {
-  const post = mapStatus(
-    await get<WireStatus>(`${origin}/api/v1/statuses/${encodeURIComponent(id)}`, o),
-    origin,
-  );
+/** `/api/v1/statuses/:id` on `origin`. */
+const statusUrl = (origin: string, id: string) =>
+  `${origin}/api/v1/statuses/${encodeURIComponent(id)}`;
+
+/** The status at `url` (from {@link statusUrl}), mapped. */
+async function status(url: string, origin: string, o?: Options): Promise<Post> {
+  const post = mapStatus(await get<WireStatus>(url, o), origin);
   if (!post)
     throw new FediError('The server sent a status without an id', { code: 'INVALID_RESPONSE' });
   return post;
@@ -90,7 +92,7 @@ async function lookup(ref: Ref, o?: Options): Promise<{ origin: string; account:
 /** One post. */
 export async function fetchPost(ref: Ref, options?: Options): Promise<Post> {
   need(ref, 'post');
-  return status(ref.origin, ref.id!, options);
+  return status(statusUrl(ref.origin, ref.id!), ref.origin, options);
 }
 
 /**
@@ -106,27 +108,26 @@ export async function fetchThread(
   options: Options & ThreadOptions = {},
 ): Promise<Thread> {
   need(ref, 'post');
+  const { origin } = ref;
+  const url = statusUrl(origin, ref.id!);
   const [root, context] = await Promise.all([
-    status(ref.origin, ref.id!, options),
-    get<WireContext>(
-      `${ref.origin}/api/v1/statuses/${encodeURIComponent(ref.id!)}/context`,
-      options,
-    ),
+    status(url, origin, options),
+    get<WireContext>(`${url}/context`, options),
   ]);
   const raw = Array.isArray(context?.descendants) ? (context.descendants as WireStatus[]) : [];
-  const descendants = publicPosts(raw, ref.origin);
+  const descendants = publicPosts(raw, origin);
   const liked = options.favouritesOnly
-    ? await likedByAuthor(ref.origin, root, descendants, options)
+    ? await likedByAuthor(origin, root, descendants, options)
     : undefined;
   const thread = buildThread(root, descendants, {
     sort: options.sort,
     fullThreadUrl: root.url,
     filter: liked && ((p: Post) => liked.has(p.id)),
   });
-  const limited =
-    raw.length >= ANONYMOUS_CONTEXT_LIMIT.replies ||
-    depthOf(thread) >= ANONYMOUS_CONTEXT_LIMIT.depth;
-  return limited && !thread.truncated ? { ...thread, truncated: 'server-limit' } : thread;
+  // Mastodon's caps may have cut the list; a cut of our own (depth, size) is reported first.
+  if (raw.length >= MAX_REPLIES || reaches(thread, MAX_DEPTH))
+    (thread as { truncated?: Thread['truncated'] }).truncated ??= 'server-limit';
+  return thread;
 }
 
 /** A public profile, looked up on the account's home server. */
@@ -173,7 +174,7 @@ async function likedByAuthor(origin: string, root: Post, replies: Post[], o: Opt
   const queue = replies.filter((p) => p.counts.likes > 0);
   const worker = async () => {
     for (let post = queue.shift(); post; post = queue.shift()) {
-      const url = `${origin}/api/v1/statuses/${encodeURIComponent(post.id)}/favourited_by?limit=80`;
+      const url = `${statusUrl(origin, post.id)}/favourited_by?limit=80`;
       const accounts = await get<WireAccount[]>(url, o).catch(() => []);
       if (Array.isArray(accounts) && accounts.some((a) => a?.id === root.author.id))
         liked.add(post.id);
