@@ -44,20 +44,6 @@ export function retryDelay(headers: Headers, now = Date.now()): number | undefin
   return valid.length ? Math.min(60_000, Math.max(0, ...valid)) : undefined;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((done, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      done();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
  * Reads public JSON from a server that may be slow, broken or hostile: one total deadline, a byte cap,
  * a JSON content-type check, no cookies, no referrer, bounded retries that honour rate-limit headers.
@@ -106,7 +92,7 @@ export async function fetchJson<T = unknown>(
         // The deadline and the caller's abort stop the read even when the `fetch` in use does not
         // tie the body to the signal (an injected fetch, a proxy): cancelling ends the pending read.
         const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
-        signal.addEventListener('abort', onAbort, { once: true });
+        signal.addEventListener('abort', onAbort);
         const decoder = new TextDecoder();
         let size = 0;
         try {
@@ -165,8 +151,18 @@ export async function fetchJson<T = unknown>(
     // Exponential backoff with jitter when the server gave no reset time.
     const delay = wait ?? 250 * 2 ** attempt + Math.random() * 250;
     if (Date.now() + delay >= deadline) throw error;
-    await sleep(delay, signal).catch((cause: unknown) => {
-      throw stopped(cause);
+    // Wait, unless the deadline passes or the caller aborts first. (`abort` fires at most once, so
+    // the listeners here need no `once`.)
+    await new Promise<void>((done, reject) => {
+      const onAbort = () => {
+        clearTimeout(id);
+        reject(stopped(signal.reason));
+      };
+      const id = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        done();
+      }, delay);
+      signal.addEventListener('abort', onAbort);
     });
   }
 }

@@ -6,21 +6,19 @@ import { isLoopbackHost, safeUrl } from './url.js';
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
 const ACCT = new RegExp(`^@?(${USER})@(${HOST})$`);
-// Path shapes of Mastodon-API servers (Mastodon, its forks, Pixelfed's /p/ is added by its own provider).
-const POST_PATHS = [
-  new RegExp(`^/@(${USER}(?:@${HOST})?)/([A-Za-z0-9]+)/?$`),
-  new RegExp(`^/users/(${USER})/statuses/([A-Za-z0-9]+)/?$`),
-  new RegExp(`^/ap/users/[A-Za-z0-9]+/statuses/([A-Za-z0-9]+)/?$`),
-];
-const PROFILE_PATHS = [
-  new RegExp(`^/@(${USER}(?:@${HOST})?)/?$`),
-  new RegExp(`^/users/(${USER})/?$`),
+// Path shapes of Mastodon-API servers (Mastodon, its forks; Pixelfed's /p/ is added by its own
+// provider): group 1 is the account, group 2 the post id. Without a post id, a profile.
+const PATHS = [
+  new RegExp(`^/@(${USER}(?:@${HOST})?)(?:/([A-Za-z0-9]+))?/?$`),
+  new RegExp(`^/users/(${USER})(?:/statuses/([A-Za-z0-9]+))?/?$`),
+  // The account here is an internal id, not a name: group 1 stays empty.
+  /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
 ];
 
 function invalid(input: string): FediError {
   return new FediError(
-    `Not a post URL, profile URL or handle Fedikit understands: "${input.slice(0, 200)}". ` +
-      'Expected e.g. https://mastodon.social/@user/123, @user@mastodon.social or acct:user@mastodon.social.',
+    `Not a post URL, profile URL or handle: "${input.slice(0, 200)}". ` +
+      'Expected e.g. https://mastodon.social/@user/123 or @user@mastodon.social.',
     { code: 'INVALID_INPUT' },
   );
 }
@@ -53,18 +51,20 @@ export function resolve(input: string): Ref {
   const href = safeUrl(text);
   if (!href) throw invalid(input);
   const url = new URL(href);
-  const base = { protocol: 'mastodon' as const, origin: url.origin, host: url.host, url: href };
-  for (const re of POST_PATHS) {
+  for (const re of PATHS) {
     const m = re.exec(url.pathname);
     if (m) {
-      const id = m[m.length - 1]!;
-      const user = m.length === 3 ? m[1] : undefined;
-      return { ...base, kind: 'post', id, ...(user ? { acct: user } : {}) };
+      const [, acct, id] = m;
+      return {
+        protocol: 'mastodon',
+        kind: id ? 'post' : 'profile',
+        origin: url.origin,
+        host: url.host,
+        url: href,
+        ...(id && { id }),
+        ...(acct && { acct }),
+      };
     }
-  }
-  for (const re of PROFILE_PATHS) {
-    const m = re.exec(url.pathname);
-    if (m) return { ...base, kind: 'profile', acct: m[1]! };
   }
   throw invalid(input);
 }

@@ -76,7 +76,7 @@ export function buildThread(
     if (reach.has(start.id)) continue;
     if (start !== root) top.push(start);
     reach.add(start.id);
-    for (const stack = [start.id]; stack.length; ) {
+    for (const stack = [start.id]; stack.length;) {
       for (const child of children.get(stack.pop()!) ?? []) {
         if (reach.has(child.id)) continue;
         reach.add(child.id);

@@ -43,12 +43,12 @@ function need(ref: Ref, kind: Ref['kind']): void {
   }
 }
 
-const PUBLIC = new Set(['public', 'unlisted']);
+const PUBLIC: unknown[] = ['public', 'unlisted'];
 
 /** True when a reply in the thread is `depth` deep or deeper; iterative. */
 function reaches(thread: Thread, depth: number): boolean {
   const stack = [...thread.replies];
-  for (let node; (node = stack.pop()); ) {
+  for (let node; (node = stack.pop());) {
     if (node.depth >= depth) return true;
     stack.push(...node.replies);
   }
@@ -162,7 +162,7 @@ export async function fetchAuthorPosts(
 function publicPosts(raw: WireStatus[], origin: string): Post[] {
   return raw
     .map((s) => mapStatus(s, origin))
-    .filter((p): p is Post => p !== undefined && PUBLIC.has(p.visibility));
+    .filter((p): p is Post => PUBLIC.includes(p?.visibility));
 }
 
 /**

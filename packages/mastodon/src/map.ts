@@ -20,48 +20,52 @@ const id = (v: unknown): string | undefined =>
       : undefined;
 /** A count: a finite, non-negative safe integer, else 0. */
 export const count = (v: unknown): number =>
-  typeof v === 'number' && Number.isFinite(v)
-    ? Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(v)))
+  typeof v === 'number' && v > 0 && v < Infinity
+    ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(v))
     : 0;
 /** A date the browser can format, or `undefined` (Intl throws on invalid dates). */
 export function date(v: unknown): Date | undefined {
   if (typeof v !== 'string' || v.length > 64) return undefined;
   const t = Date.parse(v);
-  // Year 1970–9999: anything else is a broken or hostile server.
-  return Number.isFinite(t) && t >= 0 && t < 253402300800000 ? new Date(t) : undefined;
+  // Year 1970–9999: anything else (NaN included) is a broken or hostile server.
+  return t >= 0 && t < 253402300800000 ? new Date(t) : undefined;
 }
+// The range check also turns away NaN and Infinity.
 const size = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
+  typeof v === 'number' && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
+/** `v` when it is one of `known`, else `'unknown'`. */
+const oneOf = <T extends string>(v: unknown, known: readonly string[]) =>
+  (known.includes(v as string) ? v : 'unknown') as T;
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
-const VISIBILITY = new Set(['public', 'unlisted', 'private', 'direct']);
-const MEDIA = new Set(['image', 'gifv', 'video', 'audio']);
+const VISIBILITY = ['public', 'unlisted', 'private', 'direct'];
+const MEDIA = ['image', 'gifv', 'video', 'audio'];
 const BLURHASH = /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/;
 
 /** Wire account → {@link Author}. `origin` fills in a host for local accounts. */
 export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
-  const acct = str(a?.acct, 300);
+  a ??= {};
+  const acct = str(a.acct, 300);
   const host = new URL(origin).host;
-  const url = safeUrl(a?.url);
+  const avatar = safeUrl(a.avatar);
   return {
-    id: id(a?.id) ?? '',
-    name: str(a?.display_name, 300),
-    handle: acct.includes('@') ? acct : `${acct || str(a?.username, 100)}@${host}`,
-    url,
-    avatar: safeUrl(a?.avatar),
-    avatarStatic: safeUrl(a?.avatar_static) ?? safeUrl(a?.avatar),
-    emojis: cleanEmojis(a?.emojis),
-    bot: a?.bot === true,
-    noindex: a?.noindex === true,
+    id: id(a.id) ?? '',
+    name: str(a.display_name, 300),
+    handle: acct.includes('@') ? acct : `${acct || str(a.username, 100)}@${host}`,
+    url: safeUrl(a.url),
+    avatar,
+    avatarStatic: safeUrl(a.avatar_static) ?? avatar,
+    emojis: cleanEmojis(a.emojis),
+    bot: a.bot === true,
+    noindex: a.noindex === true,
   };
 }
 
 function mapMedia(m: WireMedia): Media | undefined {
   const mediaId = id(m?.id);
   if (!mediaId) return undefined;
-  const type = (MEDIA.has(m.type as string) ? m.type : 'unknown') as MediaType;
   return {
     id: mediaId,
-    type,
+    type: oneOf<MediaType>(m.type, MEDIA),
     url: safeUrl(m.url),
     previewUrl: safeUrl(m.preview_url),
     alt: str(m.description, 5000),
@@ -105,7 +109,7 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
     lang: LANG.test(lang) ? lang : undefined,
     createdAt: date(s.created_at),
     editedAt: date(s.edited_at),
-    visibility: (VISIBILITY.has(s.visibility as string) ? s.visibility : 'unknown') as Visibility,
+    visibility: oneOf<Visibility>(s.visibility, VISIBILITY),
     counts: {
       replies: count(s.replies_count),
       reposts: count(s.reblogs_count),
