@@ -7,10 +7,27 @@
 export type * from './model.js';
 export { FediError, type FediErrorCode, type FediErrorProps } from './errors.js';
 export { safeUrl, isLoopbackHost } from './url.js';
-export { resolve } from './resolve.js';
+export { BSKY_APP, resolve } from './resolve.js';
 export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from './http.js';
 export { buildThread, type BuildThreadOptions, type ThreadSort } from './thread.js';
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
 export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
 export type { Provider, PostPage, ReadOptions, ThreadOptions } from './provider.js';
-export { parseHome, remoteInteraction, type RemoteInteractionOptions } from './interact.js';
+export {
+  blueskyShareUrl,
+  detectSoftware,
+  FEP_3B86,
+  fillTemplate,
+  forgetHome,
+  HOMES_KEY,
+  intentUrl,
+  parseHome,
+  rememberedHomes,
+  rememberHome,
+  remoteInteraction,
+  shareUrl,
+  SUBSCRIBE,
+  type IntentOptions,
+  type IntentValues,
+  type IntentVerb,
+} from './intents.js';

@@ -15,6 +15,17 @@ const PATHS = [
   /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
 ];
 
+// Bluesky: a DID, a handle (a domain name, optionally with one leading @), or a bsky.app profile URL.
+const DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]+(?:%3A\d+)?)$/;
+const HANDLE = /^@?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])$/i;
+const BSKY_PROFILE = /^\/profile\/([^/]+)\/?$/;
+/** The public Bluesky web client, where Bluesky profiles and posts are linked. */
+export const BSKY_APP = 'https://bsky.app';
+
+function bluesky(actor: string): Ref {
+  return { protocol: 'bluesky', kind: 'profile', origin: BSKY_APP, host: 'bsky.app', acct: actor };
+}
+
 function invalid(input: string): FediError {
   return new FediError(
     `Not a post URL, profile URL or handle: "${input.slice(0, 200)}". ` +
@@ -24,8 +35,9 @@ function invalid(input: string): FediError {
 }
 
 /**
- * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`)
- * into a {@link Ref}. Throws a `FediError` with code `INVALID_INPUT` for anything else.
+ * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`; for
+ * Bluesky a handle, a DID or a bsky.app profile URL) into a {@link Ref}. Throws a `FediError` with
+ * code `INVALID_INPUT` for anything else.
  *
  * @example
  * resolve('https://mastodon.social/@Gargron/1') // {protocol:'mastodon', kind:'post', id:'1', ...}
@@ -48,9 +60,18 @@ export function resolve(input: string): Ref {
       acct: acct[1]!,
     };
   }
+  if (DID.test(text)) return bluesky(text);
+  const handle = HANDLE.exec(text);
+  if (handle) return bluesky(handle[1]!.toLowerCase());
   const href = safeUrl(text);
   if (!href) throw invalid(input);
   const url = new URL(href);
+  const profile = url.host === 'bsky.app' && BSKY_PROFILE.exec(url.pathname);
+  if (profile) {
+    const actor = decodeURIComponent(profile[1]!);
+    if (DID.test(actor) || HANDLE.test(actor))
+      return bluesky(actor.replace(/^@/, '').toLowerCase());
+  }
   for (const re of PATHS) {
     const m = re.exec(url.pathname);
     if (m) {

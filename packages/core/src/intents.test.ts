@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FediError } from './errors.js';
-import { parseHome, remoteInteraction } from './interact.js';
+import { parseHome, remoteInteraction } from './intents.js';
 
 const URI = 'https://example.social/users/alice/statuses/1?x=a&y=b#c';
 

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: MIT
+import { FediError } from './errors.js';
+import { fetchJson } from './http.js';
+import { isLoopbackHost, safeUrl } from './url.js';
+
+/** Options for intent lookups. */
+export interface IntentOptions {
+  readonly signal?: AbortSignal;
+  readonly fetch?: typeof fetch;
+  /** Deadline of each lookup in ms (default 8 000). */
+  readonly timeout?: number;
+}
+
+/** What a reader wants to do from their own server (FEP-3b86 activity intents). */
+export type IntentVerb = 'Follow' | 'Like' | 'Announce' | 'Create' | 'Object';
+
+/**
+ * Values for an intent's placeholders: `object` (the ActivityPub id or URL of the post or account),
+ * `content` (text to post), `inReplyTo` (the post a new one answers).
+ */
+export interface IntentValues {
+  readonly object?: string;
+  readonly content?: string;
+  readonly inReplyTo?: string;
+}
+
+interface Link {
+  rel?: unknown;
+  href?: unknown;
+  template?: unknown;
+}
+
+/** Link relation prefix of FEP-3b86 activity intents in WebFinger. */
+export const FEP_3B86 = 'https://w3id.org/fep/3b86/';
+/** The OStatus subscribe relation Mastodon and most fediverse servers publish in WebFinger. */
+export const SUBSCRIBE = 'http://ostatus.org/schema/1.0/subscribe';
+
+const PLACEHOLDER = /\{([A-Za-z-]+)\}/g;
+
+/**
+ * Fills an intent template: every `{name}` becomes the percent-encoded value, unknown placeholders
+ * become empty (FEP-3b86). Returns `undefined` unless the result is a safe http(s) URL (a
+ * `javascript:` template is refused).
+ */
+export function fillTemplate(
+  template: string,
+  values: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  // `uri` is the OStatus subscribe template's name for the object.
+  const all: Record<string, string | undefined> = { uri: values['object'], ...values };
+  return safeUrl(
+    template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(all[name] ?? '')),
+  );
+}
+
+/** Reads the reader's home (`example.social`, `@me@example.social`, a URL) as `{origin, acct}`. */
+export function parseHome(input: string): { origin: string; acct: string } {
+  const text = input.trim().replace(/^acct:/i, '');
+  const m = /^@?([^@\s/]+)@([^@\s/]+)$/.exec(text);
+  const host = (m ? m[2]! : text.replace(/^https?:\/\//i, '').split('/')[0]!).toLowerCase();
+  const url =
+    safeUrl(`https://${host}`) && /^[a-z0-9.-]+(?::\d+)?$/.test(host) && host.includes('.')
+      ? new URL(`https://${host}`)
+      : undefined;
+  const loopback = /^(localhost|127(?:\.\d+){3})(?::\d+)?$/.test(host);
+  if (!url && !loopback) {
+    throw new FediError(`"${input.slice(0, 100)}" does not look like a server`, {
+      code: 'INVALID_INPUT',
+    });
+  }
+  const origin = loopback || isLoopbackHost(url!.hostname) ? `http://${host}` : url!.origin;
+  const hostname = new URL(origin).host;
+  return { origin, acct: m ? `${m[1]}@${m[2]}` : `${hostname}@${hostname}` };
+}
+
+/** The WebFinger links of the reader's home, or `[]` when it publishes none we can read. */
+async function homeLinks(origin: string, acct: string, options: IntentOptions): Promise<Link[]> {
+  try {
+    const { data } = await fetchJson<{ links?: unknown }>(
+      `${origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:${acct}`)}`,
+      {
+        signal: options.signal,
+        fetch: options.fetch,
+        timeout: options.timeout ?? 8000,
+        retries: 1,
+      },
+    );
+    return Array.isArray(data?.links) ? (data.links as Link[]) : [];
+  } catch (error) {
+    // Unreachable or silent: the reader must hear it. Any other answer (404, HTML): no links.
+    const code = (error as FediError).code;
+    if (code === 'NETWORK' || code === 'TIMEOUT' || code === 'ABORTED') throw error;
+    return [];
+  }
+}
+
+/** The URL a link offers for `values`: its `template` or `href`, filled; `undefined` if unusable. */
+function linkUrl(link: Link | undefined, values: IntentValues): string | undefined {
+  const template = link?.template ?? link?.href;
+  return typeof template === 'string' ? fillTemplate(template, { ...values }) : undefined;
+}
+
+/**
+ * Where to send a reader so they can act on a post or account from their own server, with no
+ * account on this site. In order: the server's FEP-3b86 intent for `verb`, its OStatus `subscribe`
+ * template, its FEP-3b86 `Object` intent, then Mastodon's `/authorize_interaction?uri=`. For a reply,
+ * pass `Create` with `inReplyTo`; the fallbacks then open the post being answered. For a new post
+ * (share), see {@link shareUrl}.
+ *
+ * Throws `INVALID_INPUT` for something that is not a server, `NETWORK`/`TIMEOUT` when the server
+ * does not answer.
+ */
+export async function intentUrl(
+  home: string,
+  verb: IntentVerb,
+  values: IntentValues,
+  options: IntentOptions = {},
+): Promise<string> {
+  const { origin, acct } = parseHome(home);
+  const links = await homeLinks(origin, acct, options);
+  const find = (rel: string) => links.find((l) => l?.rel === rel);
+  // The fallbacks open the object itself: the post being answered, for a reply.
+  const object = { object: values.object ?? values.inReplyTo };
+  return (
+    linkUrl(find(FEP_3B86 + verb), values) ??
+    linkUrl(find(SUBSCRIBE), object) ??
+    linkUrl(find(FEP_3B86 + 'Object'), object) ??
+    `${origin}/authorize_interaction?uri=${encodeURIComponent(object.object ?? '')}`
+  );
+}
+
+/**
+ * Where to send a reader so they can reply to, boost or like `uri` from their own server: the
+ * `Object` intent of {@link intentUrl}.
+ */
+export function remoteInteraction(
+  home: string,
+  uri: string,
+  options: IntentOptions = {},
+): Promise<string> {
+  return intentUrl(home, 'Object', { object: uri }, options);
+}
+
+/** Share pages of the fediverse software families, by nodeinfo `software.name`. */
+const SHARE_PATHS: Record<string, string> = {
+  friendica: 'compose?body=',
+  hubzilla: 'rpost?body=',
+  gnusocial: 'notice/new?status_textarea=',
+};
+// Everything else (Mastodon and its forks, Misskey and its forks, Pleroma, Akkoma, GoToSocial...)
+// takes `share?text=`, which is also the best guess when nodeinfo cannot be read.
+const DEFAULT_SHARE = 'share?text=';
+const NODEINFO = /^http:\/\/nodeinfo\.diaspora\.software\/ns\/schema\/2\.[01]$/;
+
+/**
+ * The software a server runs, from its nodeinfo (`/.well-known/nodeinfo`, then the 2.0/2.1
+ * document on the same origin), lower-cased; `undefined` when it cannot be read (many servers send
+ * no CORS headers on nodeinfo).
+ */
+export async function detectSoftware(
+  origin: string,
+  options: IntentOptions = {},
+): Promise<string | undefined> {
+  const read = {
+    signal: options.signal,
+    fetch: options.fetch,
+    timeout: options.timeout ?? 8000,
+    retries: 0,
+  };
+  try {
+    const { data } = await fetchJson<{ links?: Link[] }>(`${origin}/.well-known/nodeinfo`, read);
+    const href = (Array.isArray(data?.links) ? data.links : []).find(
+      (l) => typeof l?.rel === 'string' && NODEINFO.test(l.rel),
+    )?.href;
+    const url = safeUrl(href);
+    // Only the same origin: following a link to a third host would tell it about the reader.
+    if (!url || new URL(url).origin !== origin) return undefined;
+    const doc = await fetchJson<{ software?: { name?: unknown } }>(url, read);
+    const name = doc.data?.software?.name;
+    return typeof name === 'string' ? name.toLowerCase().slice(0, 50) : undefined;
+  } catch (error) {
+    if ((error as FediError).code === 'ABORTED') throw error;
+    return undefined;
+  }
+}
+
+/**
+ * Where to send a reader to share `text` from their own server: its FEP-3b86 `Create` intent when it
+ * publishes one, else the share page of its software (from nodeinfo; Mastodon's `share?text=` when
+ * unknown). Throws like {@link intentUrl}.
+ */
+export async function shareUrl(
+  home: string,
+  text: string,
+  options: IntentOptions = {},
+): Promise<string> {
+  const { origin, acct } = parseHome(home);
+  const links = await homeLinks(origin, acct, options);
+  const create = linkUrl(
+    links.find((l) => l?.rel === FEP_3B86 + 'Create'),
+    { content: text },
+  );
+  if (create) return create;
+  const software = await detectSoftware(origin, options);
+  const path = (software && SHARE_PATHS[software]) || DEFAULT_SHARE;
+  return `${origin}/${path}${encodeURIComponent(text)}`;
+}
+
+/** Bluesky's compose intent for `text`, cut to its 300-grapheme limit (by user-perceived characters). */
+export function blueskyShareUrl(text: string, client = 'https://bsky.app'): string {
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
+  const cut =
+    graphemes.length > 300
+      ? graphemes
+          .slice(0, 299)
+          .map((g) => g.segment)
+          .join('') + '…'
+      : text;
+  return `${client}/intent/compose?text=${encodeURIComponent(cut)}`;
+}
+
+/** localStorage key of the reader's remembered home servers (written only when they ask). */
+export const HOMES_KEY = 'fedikit:homes';
+const MAX_HOMES = 5;
+
+/** The reader's remembered home servers, most recent first; `[]` when none or storage is blocked. */
+export function rememberedHomes(): string[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(HOMES_KEY) ?? '[]');
+    return Array.isArray(list)
+      ? list.filter((h): h is string => typeof h === 'string').slice(0, MAX_HOMES)
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeHomes(homes: string[]): void {
+  try {
+    if (homes.length) localStorage.setItem(HOMES_KEY, JSON.stringify(homes.slice(0, MAX_HOMES)));
+    else localStorage.removeItem(HOMES_KEY);
+  } catch {
+    // Storage blocked by the browser: nothing is remembered, everything else works.
+  }
+}
+
+/** Remembers a home server (call only after the reader ticked "remember"); most recent first. */
+export function rememberHome(home: string): void {
+  const value = home.trim();
+  writeHomes([value, ...rememberedHomes().filter((h) => h !== value)]);
+}
+
+/** Forgets one remembered home server; the key is removed with the last one. */
+export function forgetHome(home: string): void {
+  writeHomes(rememberedHomes().filter((h) => h !== home));
+}
