@@ -41,14 +41,36 @@ const scenarios = [
     why: 'issue #2 budget not met yet (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {
-    name: '  + the reply dialog, after a click on "Reply"',
+    name: '  + the "from your own server" dialog, after a click on Reply, Boost or Like',
     entry: 'fedi-comment-thread.js',
-    wanted: has(/mastodon\/dist|dompurify|reply-dialog/),
+    wanted: has(/mastodon\/dist|dompurify|home-dialog/),
   },
   {
     name: '  + the French catalogue, on a lang="fr" page',
     entry: 'fedi-comment-thread.js',
     wanted: has(/mastodon\/dist|dompurify|i18n\/fr/),
+  },
+  {
+    name: '<fedi-follow-button> as the page shows it (no request)',
+    entry: 'fedi-follow-button.js',
+    wanted: () => false,
+  },
+  {
+    name: '<fedi-follow-button>, everything included (dialog and intents after a click)',
+    entry: 'fedi-follow-button.js',
+    wanted: has(/home-dialog/),
+    budget: 9 * KB,
+  },
+  {
+    name: '<fedi-share-button> as the page shows it (no request)',
+    entry: 'fedi-share-button.js',
+    wanted: () => false,
+  },
+  {
+    name: '<fedi-share-button>, everything included (dialog and intents after a click)',
+    entry: 'fedi-share-button.js',
+    wanted: has(/home-dialog/),
+    budget: 9 * KB,
   },
 ];
 

@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 import './fedi-comment-thread.js';
+import './fedi-follow-button.js';
+import './fedi-share-button.js';

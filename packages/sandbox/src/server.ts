@@ -13,6 +13,14 @@ import {
   type Serializer,
 } from './entities.js';
 import { closer, listen, truthy } from './http-util.js';
+import {
+  authorizeInteractionPage,
+  composePage,
+  FEP_3B86,
+  INTENT_VERBS,
+  intentPage,
+  SUBSCRIBE,
+} from './intent-pages.js';
 import { SEED_DATA, type AccountRecord, type StatusRecord } from './seed.js';
 import { compareIds, escapeHtml, isNumericId, originFor } from './util.js';
 
@@ -387,6 +395,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       };
     }
     if (path === '/authorize_interaction') return authorizeInteraction(url);
+    if (path === '/share') return share(url);
+    if ((m = /^\/intents\/(follow|like|announce)$/.exec(path))) {
+      const page = intentPage(m[1] as keyof typeof INTENT_VERBS, url.searchParams.get('object') ?? '');
+      return htmlPage(page.title, page.body);
+    }
     if ((m = /^\/@([^/]+)(?:\/(\d+))?$/.exec(path)))
       return htmlProfileOrStatus(decodeURIComponent(m[1]!), m[2]);
     if ((m = /^\/tags\/([^/]+)$/.exec(path))) {
@@ -740,10 +753,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       },
       body: JSON.stringify(body),
     });
-    const subscribe = {
-      rel: 'http://ostatus.org/schema/1.0/subscribe',
-      template: `${origin}/authorize_interaction?uri={uri}`,
-    };
+    // Mastodon 4.6 publishes FEP-3b86 activity intents next to the OStatus subscribe template.
+    const interactions = [
+      { rel: SUBSCRIBE, template: `${origin}/authorize_interaction?uri={uri}` },
+      ...intentLinks(),
+    ];
 
     let account: AccountRecord | undefined;
     const acct = /^acct:([^@]+)@(.+)$/i.exec(resource);
@@ -762,7 +776,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
               href: `${origin}/about/more?instance_actor=true`,
             },
             { rel: 'self', type: 'application/activity+json', href: `${origin}/actor` },
-            subscribe,
+            ...interactions,
           ],
         });
       }
@@ -782,7 +796,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       links: [
         { rel: 'http://webfinger.net/rel/profile-page', type: 'text/html', href: profile },
         { rel: 'self', type: 'application/activity+json', href: self },
-        subscribe,
+        ...interactions,
         ...(account.avatar
           ? [
               {
@@ -796,18 +810,34 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     });
   }
 
+  /** The FEP-3b86 links of every local JRD, as Mastodon 4.6 publishes them. */
+  function intentLinks(): Json[] {
+    return [
+      { rel: `${FEP_3B86}Create`, template: `${origin}/share?text={content}&in_reply_to={inReplyTo}` },
+      { rel: `${FEP_3B86}Object`, template: `${origin}/authorize_interaction?uri={object}` },
+      ...(['Follow', 'Like', 'Announce'] as const).map((verb) => ({
+        rel: FEP_3B86 + verb,
+        template: `${origin}/intents/${verb.toLowerCase()}?object={object}`,
+      })),
+    ];
+  }
+
   function authorizeInteraction(url: URL): Reply {
-    const uri = url.searchParams.get('uri') ?? '';
-    const safe = /^https?:\/\//i.test(uri);
-    return htmlPage(
-      'Sandbox: remote interaction',
-      `<h1>Sandbox: remote interaction</h1>` +
-        `<p>Sandbox: here you would reply to, boost or like <code>${escapeHtml(uri || '(no uri given)')}</code> from your account.</p>` +
-        `<p>On a real instance this page shows the post with reply, boost and favourite buttons, after you sign in.</p>` +
-        (safe
-          ? `<p><a href="${escapeHtml(uri)}" rel="noopener noreferrer">Open the original post</a></p>`
-          : ''),
-    );
+    const page = authorizeInteractionPage(url.searchParams.get('uri') ?? '');
+    return htmlPage(page.title, page.body);
+  }
+
+  function share(url: URL): Reply {
+    // Mastodon's SharesController: `[title, text, url].compact.join(' ')`.
+    const q = url.searchParams;
+    const text = [q.get('title'), q.get('text'), q.get('url')].filter((v) => v).join(' ');
+    const page = composePage({
+      text,
+      inReplyTo: q.get('in_reply_to') ?? undefined,
+      param: 'text',
+      family: 'Mastodon',
+    });
+    return htmlPage(page.title, page.body);
   }
 
   function htmlProfileOrStatus(handle: string, statusId: string | undefined): Reply {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // <fedi-comment-thread> against the sandbox, a real local Mastodon-API server: requests, privacy,
 // XSS and the reply flow, end to end.
+import { HOMES_KEY } from '@fedikit/core';
 import { clearSandboxLog, sandboxLog, testEnv } from '@fedikit/core/testing.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../fedi-comment-thread.js';
-import { HOME_KEY } from '../internal/reply-dialog.js';
 import { $$, until } from '../test/helpers.js';
 import type { FediCommentThread } from './comment-thread.js';
 
@@ -24,7 +24,7 @@ function allElements(el: Element): Element[] {
 
 describe('<fedi-comment-thread> on the sandbox', () => {
   beforeEach(() => clearSandboxLog());
-  afterEach(() => localStorage.removeItem(HOME_KEY));
+  afterEach(() => localStorage.removeItem(HOMES_KEY));
 
   it('loads a thread with exactly two API calls, no preflight, no cookie, no referrer', async () => {
     const { sandbox, seed } = await testEnv();
@@ -149,7 +149,7 @@ describe('<fedi-comment-thread> on the sandbox', () => {
     expect(requests.length).to.be.greaterThan(0);
   });
 
-  it('the reply dialog finds the reader’s server by WebFinger and opens its interaction page', async () => {
+  it('the reply dialog finds the reader’s server by WebFinger and opens its reply intent', async () => {
     const { sandbox, seed } = await testEnv();
     const el = await fixture<FediCommentThread>(
       html`<fedi-comment-thread
@@ -173,11 +173,14 @@ describe('<fedi-comment-thread> on the sandbox', () => {
       dialog.querySelector<HTMLInputElement>('input[name=remember]')!.checked = true;
       dialog.querySelector<HTMLButtonElement>('.primary')!.click();
       await until(() => opened.length > 0, 'window.open');
+      // The sandbox publishes FEP-3b86 intents like Mastodon 4.6: a reply opens its Create intent.
       const target = new URL(opened[0]!);
       expect(target.origin).to.equal(sandbox);
-      expect(target.pathname).to.equal('/authorize_interaction');
-      expect(target.searchParams.get('uri')).to.match(/^http:\/\/127\.0\.0\.1:\d+\//);
-      expect(localStorage.getItem(HOME_KEY)).to.equal(`@bob@${new URL(sandbox).host}`);
+      expect(target.pathname).to.equal('/share');
+      expect(target.searchParams.get('in_reply_to')).to.match(/^http:\/\/127\.0\.0\.1:\d+\//);
+      expect(JSON.parse(localStorage.getItem(HOMES_KEY)!)).to.deep.equal([
+        `@bob@${new URL(sandbox).host}`,
+      ]);
       const webfinger = (await sandboxLog()).filter((r) =>
         r.path.startsWith('/.well-known/webfinger'),
       );

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-import { FediError } from '@fedikit/core';
+import { FediError, HOMES_KEY } from '@fedikit/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../fedi-comment-thread.js';
 import type { FediErrorEvent } from '../events/error.js';
 import type { FediLoadEvent } from '../events/load.js';
 import type { FediCommentThread } from './comment-thread.js';
-import { HOME_KEY } from '../internal/reply-dialog.js';
 import { $$, author, memoryProvider, post, until } from '../test/helpers.js';
 
 const SRC = 'https://example.social/@alice/root';
@@ -29,7 +28,7 @@ function sample() {
 }
 
 describe('<fedi-comment-thread>', () => {
-  afterEach(() => localStorage.removeItem(HOME_KEY));
+  afterEach(() => localStorage.removeItem(HOMES_KEY));
 
   it('waits for a click before contacting a third-party server, naming it', async () => {
     const { root, replies } = sample();

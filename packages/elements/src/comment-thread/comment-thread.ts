@@ -23,7 +23,7 @@ import { FediElement } from '../internal/fedi-element.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
-import type { ReplyDialogController } from '../internal/reply-dialog.js';
+import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -146,7 +146,7 @@ export class FediCommentThread extends FediElement {
   private abort?: AbortController;
   private observer?: IntersectionObserver;
   private readonly open = new Set<string>();
-  private dialog?: ReplyDialogController;
+  private dialog?: HomeDialogController;
 
   constructor() {
     super();
@@ -259,13 +259,23 @@ export class FediCommentThread extends FediElement {
     void this.updateComplete.then(() => this.dispatchEvent(new FediErrorEvent(error)));
   }
 
-  /** Opens the "reply from your own server" dialog; its code is fetched on first use. */
-  private async reply(post: Post) {
-    if (!this.dialog) {
-      const { ReplyDialogController } = await import('../internal/reply-dialog.js');
-      this.dialog ??= new ReplyDialogController(this);
-    }
-    this.dialog.open(post);
+  /**
+   * Reply (`Create`), boost (`Announce`) or like from the reader's own server: opens the dialog,
+   * whose code (and core's intent resolution) is fetched on first use.
+   */
+  private async act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
+    const dialog = await import('../internal/home-dialog.js');
+    this.dialog ??= new dialog.HomeDialogController(this);
+    const m = this.messages;
+    this.dialog.open({
+      verb,
+      title: verb === 'Create' ? m.dialogTitle : verb === 'Like' ? m.dialogLike : m.dialogBoost,
+      object: post.url ?? post.uri,
+      target: dialog.intentTarget(
+        verb,
+        verb === 'Create' ? { inReplyTo: post.uri } : { object: post.uri },
+      ),
+    });
   }
 
   private toggle(key: string) {
@@ -323,7 +333,7 @@ export class FediCommentThread extends FediElement {
     return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
       <p part="summary" class="summary">
         ${m.commentsCount(thread.count)}
-        <button part="reply-button" class="btn" @click=${() => this.reply(thread.root)}>
+        <button part="reply-button" class="btn" @click=${() => this.act(thread.root, 'Create')}>
           ${m.replyOn(host)}
         </button>
       </p>
@@ -470,15 +480,9 @@ export class FediCommentThread extends FediElement {
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
       </div>
       <div part="actions" class="row">
-        ${count('↩', c.replies, m.replies, locale)} ${count('⟳', c.reposts, m.boosts, locale)}
-        ${count('★', c.likes, m.likes, locale)}
-        ${
-          part === 'comment'
-            ? html`<button part="reply-button" class="link" @click=${() => this.reply(post)}>
-                ${m.reply}
-              </button>`
-            : nothing
-        }
+        ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.act(post, 'Create'))}
+        ${action('boost', '⟳', m.boost, m.boosts(c.reposts), c.reposts, locale, () => this.act(post, 'Announce'))}
+        ${action('like', '★', m.like, m.likes(c.likes), c.likes, locale, () => this.act(post, 'Like'))}
       </div>
     </article>`;
   }
@@ -541,11 +545,27 @@ export class FediCommentThread extends FediElement {
   }
 }
 
-/** A count: an icon and a number for the eye, a sentence for screen readers. */
-const count = (icon: string, n: number, label: (n: number) => string, locale: string) =>
-  html`<span role="img" aria-label=${label(n)} title=${label(n)}
-    >${icon} ${compact(n, locale)}</span
-  >`;
+/**
+ * An action with its count: the icon and number for the eye, "Reply (3 replies)" for screen readers.
+ * Each is a button that opens the "from your own server" dialog.
+ */
+const action = (
+  name: string,
+  icon: string,
+  label: string,
+  counted: string,
+  n: number,
+  locale: string,
+  onClick: () => void,
+) =>
+  html`<button
+    part="${name}-button"
+    class="link"
+    aria-label="${label} (${counted})"
+    @click=${onClick}
+  >
+    ${icon} ${compact(n, locale)}
+  </button>`;
 
 /** Every node of a tree, iteratively. */
 function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {
