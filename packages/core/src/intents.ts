@@ -35,7 +35,8 @@ export const FEP_3B86 = 'https://w3id.org/fep/3b86/';
 /** The OStatus subscribe relation Mastodon and most fediverse servers publish in WebFinger. */
 export const SUBSCRIBE = 'http://ostatus.org/schema/1.0/subscribe';
 
-const PLACEHOLDER = /\{([A-Za-z-]+)\}/g;
+// RFC 6570 variable names (letters, digits, `_`, `.`) and FEP-3b86's `on-success`, `on-cancel`.
+const PLACEHOLDER = /\{([\w.-]+)\}/g;
 
 /**
  * Fills an intent template: every `{name}` becomes the percent-encoded value, unknown placeholders
@@ -49,7 +50,10 @@ export function fillTemplate(
   // `uri` is the OStatus subscribe template's name for the object.
   const all: Record<string, string | undefined> = { uri: values['object'], ...values };
   return safeUrl(
-    template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(all[name] ?? '')),
+    // Own keys only: `{constructor}` or `{toString}` are unknown placeholders too.
+    template.replace(PLACEHOLDER, (_, name: string) =>
+      encodeURIComponent((Object.hasOwn(all, name) && all[name]) || ''),
+    ),
   );
 }
 
@@ -94,10 +98,23 @@ async function homeLinks(origin: string, acct: string, options: IntentOptions): 
   }
 }
 
-/** The URL a link offers for `values`: its `template` or `href`, filled; `undefined` if unusable. */
-function linkUrl(link: Link | undefined, values: IntentValues): string | undefined {
+/** Placeholders that carry the object of an intent (`uri` in the OStatus subscribe template). */
+const OBJECT = ['object', 'uri'];
+
+/**
+ * The URL a link offers for `values`: its `template` or `href`, filled; `undefined` if unusable or
+ * if it has none of the `needed` placeholders (a page that would not know the post: Mastodon's
+ * `Create` intent has no `{inReplyTo}`, Pleroma's none for `{content}`).
+ */
+function linkUrl(
+  link: Link | undefined,
+  values: IntentValues,
+  needed: readonly string[],
+): string | undefined {
   const template = link?.template ?? link?.href;
-  return typeof template === 'string' ? fillTemplate(template, { ...values }) : undefined;
+  return typeof template === 'string' && needed.some((name) => template.includes(`{${name}}`))
+    ? fillTemplate(template, { ...values })
+    : undefined;
 }
 
 /**
@@ -121,10 +138,11 @@ export async function intentUrl(
   const find = (rel: string) => links.find((l) => l?.rel === rel);
   // The fallbacks open the object itself: the post being answered, for a reply.
   const object = { object: values.object ?? values.inReplyTo };
+  const needed = verb !== 'Create' ? OBJECT : values.inReplyTo ? ['inReplyTo'] : ['content'];
   return (
-    linkUrl(find(FEP_3B86 + verb), values) ??
-    linkUrl(find(SUBSCRIBE), object) ??
-    linkUrl(find(FEP_3B86 + 'Object'), object) ??
+    linkUrl(find(FEP_3B86 + verb), values, needed) ??
+    linkUrl(find(SUBSCRIBE), object, OBJECT) ??
+    linkUrl(find(FEP_3B86 + 'Object'), object, OBJECT) ??
     `${origin}/authorize_interaction?uri=${encodeURIComponent(object.object ?? '')}`
   );
 }
@@ -199,10 +217,12 @@ export async function shareUrl(
   const create = linkUrl(
     links.find((l) => l?.rel === FEP_3B86 + 'Create'),
     { content: text },
+    ['content'],
   );
   if (create) return create;
   const software = await detectSoftware(origin, options);
-  const path = (software && SHARE_PATHS[software]) || DEFAULT_SHARE;
+  const path =
+    (software && Object.hasOwn(SHARE_PATHS, software) && SHARE_PATHS[software]) || DEFAULT_SHARE;
   return `${origin}/${path}${encodeURIComponent(text)}`;
 }
 

@@ -68,7 +68,12 @@ export function resolve(input: string): Ref {
   const url = new URL(href);
   const profile = url.host === 'bsky.app' && BSKY_PROFILE.exec(url.pathname);
   if (profile) {
-    const actor = decodeURIComponent(profile[1]!);
+    let actor = '';
+    try {
+      actor = decodeURIComponent(profile[1]!);
+    } catch {
+      // A malformed escape (`%E0%A4%A`): junk, reported as INVALID_INPUT below, not a URIError.
+    }
     if (DID.test(actor) || HANDLE.test(actor))
       return bluesky(actor.replace(/^@/, '').toLowerCase());
   }

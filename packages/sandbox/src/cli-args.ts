@@ -7,13 +7,17 @@ export interface CliOptions {
   port: number;
   examples: boolean;
   examplesPort: number;
+  /** Port of the first reader's home server (Mastodon 4.6-like, with FEP-3b86 intents). */
+  homePort: number;
+  /** Port of the second reader's home server (Friendica-like, without intents). */
+  home2Port: number;
   /** `--help` was given: print {@link usage} and exit. */
   help: boolean;
 }
 
 /** The one-line usage text. */
 export function usage(): string {
-  return 'Usage: fedikit-sandbox [--port 4871] [--examples [--examples-port 4870]]';
+  return 'Usage: fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872] [--home2-port 4873]]';
 }
 
 function parsePort(flag: string, value: string | undefined): number {
@@ -26,7 +30,14 @@ function parsePort(flag: string, value: string | undefined): number {
 
 /** Parses the command line (exported for tests). */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { port: 4871, examples: false, examplesPort: 4870, help: false };
+  const options: CliOptions = {
+    port: 4871,
+    examples: false,
+    examplesPort: 4870,
+    homePort: 4872,
+    home2Port: 4873,
+    help: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=')
@@ -37,6 +48,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     else if (flag === '--examples') options.examples = true;
     else if (flag === '--examples-port')
       options.examplesPort = parsePort('--examples-port', value());
+    else if (flag === '--home-port') options.homePort = parsePort('--home-port', value());
+    else if (flag === '--home2-port') options.home2Port = parsePort('--home2-port', value());
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`Unknown option ${arg}.\n${usage()}`);
   }

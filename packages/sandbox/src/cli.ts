@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
-// `fedikit-sandbox [--port 4871] [--examples [--examples-port 4870]]`: the sandbox instance, and with
-// --examples the examples site that `npm start` opens. Offline; never reads ../shared.
+// `fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872]
+// [--home2-port 4873]]`: the sandbox instance, and with --examples the examples site that
+// `npm start` opens plus two readers' home servers for the follow and share flows. Offline; never
+// reads ../shared.
 import { fileURLToPath } from 'node:url';
 import { createExamplesServer } from './examples-server.js';
+import { createHomeServer } from './home-server.js';
 import { parseArgs, usage, type CliOptions } from './cli-args.js';
 import { ListenError } from './http-util.js';
 import { createSandbox } from './server.js';
@@ -38,19 +41,40 @@ async function main(): Promise<void> {
   closers.push(sandbox.close);
 
   if (options.examples) {
+    // What is running so far, stopped before exiting when a later port is busy.
+    const abort = async (e: unknown, flag: string): Promise<never> => {
+      await Promise.all(closers.map((close) => close()));
+      return inUse(e, flag);
+    };
+    // Two readers' home servers, so the follow and share buttons can be tried offline.
+    const home = await createHomeServer({
+      port: options.homePort,
+      software: 'mastodon',
+      intents: true,
+    }).catch((e: unknown) => abort(e, '--home-port'));
+    closers.push(home.close);
+    const home2 = await createHomeServer({
+      port: options.home2Port,
+      software: 'friendica',
+      intents: false,
+      subscribe: true,
+    }).catch((e: unknown) => abort(e, '--home2-port'));
+    closers.push(home2.close);
+
     // packages/sandbox/dist/cli.js → the repository root is three levels up.
     const repo = fileURLToPath(new URL('../../../', import.meta.url));
     const site = await createExamplesServer({
       root: `${repo}examples`,
       cdn: `${repo}packages/elements/cdn`,
       sandboxOrigin: sandbox.url,
+      homeOrigins: [home.url, home2.url],
       port: options.examplesPort,
-    }).catch(async (e: unknown) => {
-      await sandbox.close();
-      return inUse(e, '--examples-port');
-    });
+    }).catch((e: unknown) => abort(e, '--examples-port'));
     closers.push(site.close);
     console.log(`Fedikit examples: ${site.url}/  (sandbox instance: ${sandbox.url})`);
+    console.log("Readers' home servers, for the follow and share buttons (type one when asked):");
+    console.log(`  ${home.url}  a Mastodon 4.6-like home with FEP-3b86 intents`);
+    console.log(`  ${home2.url}  a Friendica-like home without intents`);
   } else {
     console.log(`Fedikit sandbox instance: ${sandbox.url}/`);
   }

@@ -15,6 +15,11 @@ export interface ExamplesServerOptions {
   readonly cdn: string;
   /** The sandbox origin the pages may contact (images and fetch), e.g. `http://127.0.0.1:4871`. */
   readonly sandboxOrigin: string;
+  /**
+   * Origins of the readers' home servers the pages look up (WebFinger, NodeInfo), allowed in
+   * `connect-src`; defaults to none. The pages name {@link DEFAULT_HOME_ORIGINS}, in this order.
+   */
+  readonly homeOrigins?: readonly string[];
   /** Port; defaults to 4870. */
   readonly port?: number;
   /** Host name to bind; defaults to `localhost`. */
@@ -31,6 +36,18 @@ export interface ExamplesServer {
 
 /** The sandbox origin the example pages are written against; rewritten if the sandbox moved. */
 export const DEFAULT_SANDBOX_ORIGIN = 'http://127.0.0.1:4871';
+
+/** The examples site's own default origin, which the pages name in share links. */
+export const DEFAULT_EXAMPLES_ORIGIN = 'http://localhost:4870';
+
+/**
+ * The readers' home servers `npm start` runs and the example pages name: a Mastodon 4.6-like home
+ * with FEP-3b86 intents, and a Friendica-like home without them.
+ */
+export const DEFAULT_HOME_ORIGINS: readonly string[] = [
+  'http://127.0.0.1:4872',
+  'http://127.0.0.1:4873',
+];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,14 +66,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The Content-Security-Policy of the example pages: nothing inline, only the sandbox allowed. */
-export function examplesCsp(sandboxOrigin: string): string {
+/**
+ * The Content-Security-Policy of the example pages: nothing inline; only the sandbox for images and
+ * reads, and the readers' home servers for reads (intent lookups).
+ */
+export function examplesCsp(sandboxOrigin: string, homeOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     `img-src 'self' ${sandboxOrigin}`,
-    `connect-src 'self' ${sandboxOrigin}`,
+    ['connect-src', "'self'", sandboxOrigin, ...homeOrigins].join(' '),
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
@@ -85,7 +105,11 @@ export async function createExamplesServer(
   options: ExamplesServerOptions,
 ): Promise<ExamplesServer> {
   const hostname = options.hostname ?? 'localhost';
-  const csp = examplesCsp(options.sandboxOrigin);
+  const homeOrigins = options.homeOrigins ?? [];
+  const csp = examplesCsp(options.sandboxOrigin, homeOrigins);
+  // Set once the port is known (see the end).
+  let rewrites = new Map<string, string>();
+  let moved: RegExp | null = null;
   const common = {
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -124,10 +148,7 @@ export async function createExamplesServer(
       headers['content-security-policy'] = csp;
       headers['x-frame-options'] = 'DENY';
       let html = await readFile(file, 'utf8');
-      // The pages name the default sandbox address; follow it when --port moved the sandbox.
-      if (options.sandboxOrigin !== DEFAULT_SANDBOX_ORIGIN) {
-        html = html.replaceAll(DEFAULT_SANDBOX_ORIGIN, options.sandboxOrigin);
-      }
+      if (moved) html = html.replace(moved, (host) => rewrites.get(host) ?? host);
       const body = Buffer.from(html);
       res.writeHead(200, { ...headers, 'content-length': String(body.length) });
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -169,5 +190,28 @@ export async function createExamplesServer(
     });
   });
   const port = await listen(server, options.port ?? 4870, hostname);
-  return { url: `http://${hostname}:${port}`, close: closer(server) };
+  const url = `http://${hostname}:${port}`;
+  // The pages name the default addresses (`http://127.0.0.1:4871`, `@alice@127.0.0.1:4871`,
+  // `127.0.0.1:4872`, `http://localhost:4870/…`): follow the servers when a port flag moved them.
+  const moves: [string, string][] = [
+    [DEFAULT_SANDBOX_ORIGIN, options.sandboxOrigin],
+    [DEFAULT_EXAMPLES_ORIGIN, url],
+  ];
+  homeOrigins.forEach((to, i) => {
+    const from = DEFAULT_HOME_ORIGINS[i];
+    if (from) moves.push([from, to]);
+  });
+  rewrites = new Map(
+    moves
+      .map(([from, to]) => [new URL(from).host, new URL(to).host] as const)
+      .filter(([from, to]) => from !== to),
+  );
+  // One pass, so a server moved onto another's default port is not rewritten twice.
+  moved = rewrites.size
+    ? new RegExp(
+        [...rewrites.keys()].map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+        'g',
+      )
+    : null;
+  return { url, close: closer(server) };
 }

@@ -24,9 +24,11 @@ export {
   createExamplesServer,
   examplesCsp,
   DEFAULT_SANDBOX_ORIGIN,
+  DEFAULT_HOME_ORIGINS,
   type ExamplesServer,
   type ExamplesServerOptions,
 } from './examples-server.js';
 export { SEED, seedSummary, type SeedAccountRef } from './seed.js';
 export { ANONYMOUS_CONTEXT, AUTHENTICATED_CONTEXT } from './entities.js';
 export { ListenError } from './http-util.js';
+export { createHomeServer, type HomeServer, type HomeServerOptions } from './home-server.js';

@@ -55,9 +55,7 @@ export function composePage(input: ComposeInput): { title: string; body: string 
   const text = input.text
     ? `<blockquote class="draft"><p>${multiline(input.text)}</p></blockquote>`
     : `<p><em>No text was given (the <code>${escapeHtml(input.param)}</code> parameter is empty).</em></p>`;
-  const reply = input.inReplyTo
-    ? `<p>In reply to ${linkOrCode(input.inReplyTo)}</p>`
-    : '';
+  const reply = input.inReplyTo ? `<p>In reply to ${linkOrCode(input.inReplyTo)}</p>` : '';
   return {
     title,
     body:
@@ -77,11 +75,11 @@ export const INTENT_VERBS = {
   announce: 'boost',
 } as const;
 
+/** A verb of `/intents/<verb>`. */
+export type IntentPageVerb = keyof typeof INTENT_VERBS;
+
 /** An intent page for `/intents/<verb>?object=`. */
-export function intentPage(
-  verb: keyof typeof INTENT_VERBS,
-  object: string,
-): { title: string; body: string } {
+export function intentPage(verb: IntentPageVerb, object: string): { title: string; body: string } {
   const action = INTENT_VERBS[verb];
   const title = `Sandbox: ${action}`;
   return {

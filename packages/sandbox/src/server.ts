@@ -17,7 +17,7 @@ import {
   authorizeInteractionPage,
   composePage,
   FEP_3B86,
-  INTENT_VERBS,
+  type IntentPageVerb,
   intentPage,
   SUBSCRIBE,
 } from './intent-pages.js';
@@ -397,7 +397,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (path === '/authorize_interaction') return authorizeInteraction(url);
     if (path === '/share') return share(url);
     if ((m = /^\/intents\/(follow|like|announce)$/.exec(path))) {
-      const page = intentPage(m[1] as keyof typeof INTENT_VERBS, url.searchParams.get('object') ?? '');
+      const page = intentPage(m[1] as IntentPageVerb, url.searchParams.get('object') ?? '');
       return htmlPage(page.title, page.body);
     }
     if ((m = /^\/@([^/]+)(?:\/(\d+))?$/.exec(path)))
@@ -813,7 +813,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   /** The FEP-3b86 links of every local JRD, as Mastodon 4.6 publishes them. */
   function intentLinks(): Json[] {
     return [
-      { rel: `${FEP_3B86}Create`, template: `${origin}/share?text={content}&in_reply_to={inReplyTo}` },
+      {
+        rel: `${FEP_3B86}Create`,
+        template: `${origin}/share?text={content}&in_reply_to={inReplyTo}`,
+      },
       { rel: `${FEP_3B86}Object`, template: `${origin}/authorize_interaction?uri={object}` },
       ...(['Follow', 'Like', 'Announce'] as const).map((verb) => ({
         rel: FEP_3B86 + verb,

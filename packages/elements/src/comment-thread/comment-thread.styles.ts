@@ -115,35 +115,4 @@ export const styles = css`
     object-fit: cover;
     border-radius: var(--_radius);
   }
-  .link {
-    border: 0;
-    background: none;
-    padding: 0;
-    color: var(--_accent);
-    text-decoration: underline;
-  }
-  dialog {
-    max-inline-size: min(32rem, 92vw);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    color: var(--_text);
-  }
-  label,
-  input {
-    display: block;
-    margin-block: 0.25em;
-  }
-  input:not([type]) {
-    box-sizing: border-box;
-    inline-size: 100%;
-    font: inherit;
-    padding: 0.4em;
-  }
-  small {
-    color: var(--_muted);
-  }
-  input[type] {
-    display: inline;
-  }
 `;

@@ -24,6 +24,7 @@ import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
+import { dialogStyles } from '../styles/dialog.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -44,6 +45,7 @@ const rel = LINK_REL;
  *
  * @fires fedi-load - {FediLoadEvent} The thread loaded and rendered; `event.thread` holds it.
  * @fires fedi-error - {FediErrorEvent} Loading failed; `event.error.code` says why.
+ * @fires fedi-intent - {FediIntentEvent} A reader is about to reply, boost or like from their own server; cancelable.
  *
  * @csspart placeholder - The click-to-load box shown before anything is fetched.
  * @csspart load-button - The button in the placeholder.
@@ -55,13 +57,15 @@ const rel = LINK_REL;
  * @csspart author - Each author's name link.
  * @csspart content - Each post's text.
  * @csspart media - Each media list.
- * @csspart actions - The counts and reply button of a post.
+ * @csspart actions - The action buttons of a post, each with its count.
  * @csspart reply-button - Each "Reply" button.
+ * @csspart boost-button - Each "Boost" button.
+ * @csspart like-button - Each "Like" button.
  * @csspart notice - The "only part of this conversation" notice.
  * @csspart show-more - The "show more replies" button.
  * @csspart empty - The "no replies yet" message.
  * @csspart error - The error box.
- * @csspart dialog - The "reply from your own server" dialog.
+ * @csspart dialog - The "from your own server" dialog (reply, boost, like).
  *
  * @cssstate idle - Waiting for a click or for the element to scroll into view.
  * @cssstate loading - Fetching.
@@ -87,7 +91,7 @@ const rel = LINK_REL;
  */
 export class FediCommentThread extends FediElement {
   /** Shared tokens, then this element's own styles. */
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, dialogStyles];
 
   static override properties = {
     src: {},
