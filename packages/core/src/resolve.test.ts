@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FediError } from './errors.js';
-import { resolve } from './resolve.js';
+import { BSKY_APP, resolve } from './resolve.js';
 
 function invalid(input: string): FediError {
   try {
@@ -151,6 +151,153 @@ describe('resolve', () => {
       expect(ref.host).to.equal('localhost:3000');
       expect(ref.origin).to.equal('http://localhost:3000');
       expect(resolve('@alice@example.social').origin).to.equal('https://example.social');
+    });
+  });
+
+  describe('Bluesky profiles', () => {
+    const PLC = 'did:plc:z72i7hdynmk6r22z27h6tvur';
+    const bluesky = (acct: string) => ({
+      protocol: 'bluesky',
+      kind: 'profile',
+      origin: 'https://bsky.app',
+      host: 'bsky.app',
+      acct,
+    });
+
+    it('reads a did:plc DID (24 base32 characters) and a did:web DID', () => {
+      expect(resolve(PLC)).to.deep.equal(bluesky(PLC));
+      expect(resolve(`  ${PLC}\n`)).to.deep.equal(bluesky(PLC));
+      expect(resolve('did:plc:abcdefghijklmnopqrstuvwx')).to.deep.equal(
+        bluesky('did:plc:abcdefghijklmnopqrstuvwx'),
+      );
+      expect(resolve('did:plc:234567234567234567234567').acct).to.equal(
+        'did:plc:234567234567234567234567',
+      );
+      expect(resolve('did:web:example.com')).to.deep.equal(bluesky('did:web:example.com'));
+      expect(resolve('did:web:localhost%3A3000').acct).to.equal('did:web:localhost%3A3000');
+      expect(BSKY_APP).to.equal('https://bsky.app');
+    });
+
+    it('reads a handle, with or without @, lower-cased', () => {
+      expect(resolve('alice.bsky.social')).to.deep.equal(bluesky('alice.bsky.social'));
+      expect(resolve('@alice.bsky.social')).to.deep.equal(bluesky('alice.bsky.social'));
+      expect(resolve(' @Alice.Bsky.Social ')).to.deep.equal(bluesky('alice.bsky.social'));
+      expect(resolve('example.com').acct).to.equal('example.com');
+      expect(resolve('jay-1.sub.example.co.uk').acct).to.equal('jay-1.sub.example.co.uk');
+      expect(resolve('xn--bcher-kva.example').acct).to.equal('xn--bcher-kva.example');
+    });
+
+    it('reads a bsky.app profile URL, by handle or DID', () => {
+      for (const url of [
+        'https://bsky.app/profile/alice.bsky.social',
+        'https://bsky.app/profile/alice.bsky.social/',
+        'https://bsky.app/profile/Alice.Bsky.Social?ref=x#top',
+        'https://bsky.app/profile/@alice.bsky.social',
+        'HTTPS://BSKY.APP/profile/alice.bsky.social',
+        '  https://bsky.app/profile/alice.bsky.social  ',
+      ]) {
+        expect(resolve(url), url).to.deep.equal(bluesky('alice.bsky.social'));
+      }
+      expect(resolve(`https://bsky.app/profile/${PLC}`)).to.deep.equal(bluesky(PLC));
+      expect(resolve(`https://bsky.app/profile/${PLC.replaceAll(':', '%3A')}`)).to.deep.equal(
+        bluesky(PLC),
+      );
+      expect(resolve('https://bsky.app/profile/did:web:example.com')).to.deep.equal(
+        bluesky('did:web:example.com'),
+      );
+    });
+
+    it('rejects junk DIDs with INVALID_INPUT', () => {
+      for (const input of [
+        'did:plc:',
+        'did:plc:short',
+        'did:plc:z72i7hdynmk6r22z27h6tvu', // 23
+        'did:plc:z72i7hdynmk6r22z27h6tvurr', // 25
+        'did:plc:Z72I7HDYNMK6R22Z27H6TVUR', // upper case is not base32 here
+        'did:plc:z72i7hdynmk6r22z27h6tv01', // 0, 1, 8, 9 are not in base32
+        'did:plc:z72i7hdynmk6r22z27h6tv89',
+        'did:plc:z72i7hdynmk6r22z27h6tvu!',
+        'did:web:',
+        'did:web:exa mple.com',
+        'did:web:example.com/path',
+        'did:web:example.com:8443',
+        'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+        'did:example:123',
+        'did:',
+        'DID:PLC:z72i7hdynmk6r22z27h6tvur',
+        'did:plc:z72i7hdynmk6r22z27h6tvur\u0000',
+        `did:plc:z72i7hdynmk6r22z27h6tvur<script>`,
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('rejects bsky.app URLs that are not a profile with INVALID_INPUT', () => {
+      for (const input of [
+        'https://bsky.app',
+        'https://bsky.app/',
+        'https://bsky.app/profile',
+        'https://bsky.app/profile/',
+        'https://bsky.app/profile/alice.bsky.social/post/3k2yihcrp6f2c',
+        'https://bsky.app/profile/alice.bsky.social/followers',
+        'https://bsky.app/profile/did:plc:short',
+        'https://bsky.app/profile/not%20a%20handle',
+        'https://bsky.app/profile/localhost',
+        'https://bsky.app/profile/%E0%A4%A',
+        'https://bsky.app/profile/%E0',
+        'https://bsky.app/profile/%',
+        'https://bsky.app/profile/alice.bsky.social%2Fpost%2F1',
+        'https://bsky.app/search?q=alice',
+        'https://bsky.app/settings',
+        'https://bsky.app/intent/compose?text=hi',
+        'http://bsky.app/profile/alice.bsky.social',
+        'https://www.bsky.app/profile/alice.bsky.social',
+        'https://bsky.app.evil.example/profile/alice.bsky.social',
+        'javascript://bsky.app/profile/alice.bsky.social',
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('rejects junk that looks like a handle', () => {
+      for (const input of [
+        'alice',
+        '@alice',
+        'alice.',
+        '.bsky.social',
+        'alice..bsky.social',
+        '-alice.bsky.social',
+        'alice-.bsky.social',
+        'alice.bsky.123',
+        '1.2.3.4',
+        'alice.bsky.social.',
+        '@@alice.bsky.social',
+        'alice bsky.social',
+        'ali_ce.bsky.social',
+        `${'a'.repeat(64)}.bsky.social`,
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('still reads Mastodon forms as Mastodon', () => {
+      expect(resolve('@alice@bsky.social')).to.include({
+        protocol: 'mastodon',
+        kind: 'profile',
+        acct: 'alice',
+        host: 'bsky.social',
+      });
+      expect(resolve('alice@example.social').protocol).to.equal('mastodon');
+      expect(resolve('acct:alice@example.social').protocol).to.equal('mastodon');
+      expect(resolve('https://mastodon.social/@Gargron').protocol).to.equal('mastodon');
+      expect(resolve('https://mastodon.social/@Gargron/1')).to.include({
+        protocol: 'mastodon',
+        kind: 'post',
+        id: '1',
+      });
+      expect(resolve('https://example.social/users/alice/statuses/42').protocol).to.equal(
+        'mastodon',
+      );
     });
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   createExamplesServer,
+  DEFAULT_HOME_ORIGINS,
   examplesCsp,
   safeJoin,
   type ExamplesServer,
@@ -99,20 +100,75 @@ describe('examples server', () => {
     );
   });
 
+  test('with home servers, connect-src names them too and nothing else changes', () => {
+    assert.equal(
+      examplesCsp('http://127.0.0.1:4871', DEFAULT_HOME_ORIGINS),
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' http://127.0.0.1:4871; connect-src 'self' http://127.0.0.1:4871 http://127.0.0.1:4872 http://127.0.0.1:4873; frame-ancestors 'none'; base-uri 'none'",
+    );
+  });
+
   test('CLI arguments', () => {
     assert.deepEqual(parseArgs([]), {
       port: 4871,
       examples: false,
       examplesPort: 4870,
+      homePort: 4872,
+      home2Port: 4873,
       help: false,
     });
-    assert.deepEqual(parseArgs(['--port', '5000', '--examples', '--examples-port=5001']), {
-      port: 5000,
-      examples: true,
-      examplesPort: 5001,
-      help: false,
-    });
+    assert.deepEqual(
+      parseArgs([
+        '--port',
+        '5000',
+        '--examples',
+        '--examples-port=5001',
+        '--home-port',
+        '5002',
+        '--home2-port=5003',
+      ]),
+      {
+        port: 5000,
+        examples: true,
+        examplesPort: 5001,
+        homePort: 5002,
+        home2Port: 5003,
+        help: false,
+      },
+    );
     assert.throws(() => parseArgs(['--port', 'x']), /--port/);
+    assert.throws(() => parseArgs(['--home-port']), /--home-port/);
+    assert.throws(() => parseArgs(['--home2-port', '70000']), /--home2-port/);
+  });
+});
+
+describe('examples server with moved servers', () => {
+  test('the pages follow the sandbox, the homes and the site itself to their ports', async () => {
+    const moved = await createExamplesServer({
+      root: join(dir, 'examples'),
+      cdn: join(dir, 'cdn'),
+      sandboxOrigin: 'http://127.0.0.1:5999',
+      homeOrigins: ['http://127.0.0.1:4873', 'http://127.0.0.1:6001'],
+      port: 0,
+      hostname: '127.0.0.1',
+    });
+    try {
+      writeFileSync(
+        join(dir, 'examples', 'moved.html'),
+        '<p>@alice@127.0.0.1:4871 http://localhost:4870/blog-comments/ 127.0.0.1:4872 127.0.0.1:4873</p>',
+      );
+      const r = await fetch(`${moved.url}/moved.html`);
+      assert.equal(
+        r.headers.get('content-security-policy'),
+        examplesCsp('http://127.0.0.1:5999', ['http://127.0.0.1:4873', 'http://127.0.0.1:6001']),
+      );
+      // One pass: the first home moved onto the second's default port is not moved again.
+      assert.equal(
+        await r.text(),
+        `<p>@alice@127.0.0.1:5999 ${moved.url}/blog-comments/ 127.0.0.1:4873 127.0.0.1:6001</p>`,
+      );
+    } finally {
+      await moved.close();
+    }
   });
 });
 
@@ -126,6 +182,22 @@ describe('the examples in the repository', () => {
       assert.ok(html.includes(`http://127.0.0.1:4871${path}`), path);
     }
     assert.ok(!/<script(?![^>]*\bsrc=)/i.test(html), 'no inline scripts');
+    // The follow and share buttons, each with its no-JavaScript link, and their bundles.
+    for (const fragment of [
+      '<fedi-follow-button account="@alice@127.0.0.1:4871"',
+      '<a href="http://127.0.0.1:4871/@alice"',
+      '<fedi-follow-button account="alice.bsky.social"',
+      '<a href="https://bsky.app/profile/alice.bsky.social"',
+      '<fedi-share-button',
+      'url="http://localhost:4870/blog-comments/"',
+      'href="http://127.0.0.1:4871/share?text=',
+      '<script type="module" src="/cdn/fedi-follow-button.js"></script>',
+      '<script type="module" src="/cdn/fedi-share-button.js"></script>',
+      '<code>127.0.0.1:4872</code>',
+      '<code>127.0.0.1:4873</code>',
+    ]) {
+      assert.ok(html.includes(fragment), fragment);
+    }
     assert.ok(!/\sstyle=/i.test(html) && !/<style/i.test(html), 'no inline styles');
   });
 });

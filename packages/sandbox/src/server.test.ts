@@ -279,6 +279,78 @@ describe('instance, emoji, discovery', () => {
     );
   });
 
+  test('webfinger: FEP-3b86 intents next to subscribe, for accounts and the instance actor', async () => {
+    const host = new URL(sandbox.url).host;
+    const fep = 'https://w3id.org/fep/3b86/';
+    for (const user of ['alice', host]) {
+      const jrd = (await get(`/.well-known/webfinger?resource=acct:${user}@${host}`)).json as {
+        links: { rel: string; template?: string }[];
+      };
+      const templates = Object.fromEntries(jrd.links.map((l) => [l.rel, l.template]));
+      assert.equal(
+        templates['http://ostatus.org/schema/1.0/subscribe'],
+        `${sandbox.url}/authorize_interaction?uri={uri}`,
+        user,
+      );
+      assert.deepEqual(
+        jrd.links.filter((l) => l.rel.startsWith(fep)),
+        [
+          {
+            rel: `${fep}Create`,
+            template: `${sandbox.url}/share?text={content}&in_reply_to={inReplyTo}`,
+          },
+          { rel: `${fep}Object`, template: `${sandbox.url}/authorize_interaction?uri={object}` },
+          { rel: `${fep}Follow`, template: `${sandbox.url}/intents/follow?object={object}` },
+          { rel: `${fep}Like`, template: `${sandbox.url}/intents/like?object={object}` },
+          { rel: `${fep}Announce`, template: `${sandbox.url}/intents/announce?object={object}` },
+        ],
+        user,
+      );
+    }
+  });
+
+  test('share and intent pages say what they received, escaped', async () => {
+    const hostile = '<script>alert(1)</script>"&\'';
+    const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;';
+    const object = `${sandbox.url}/users/alice`;
+    const shared = await get(
+      `/share?text=${encodeURIComponent(`Read this ${hostile}`)}&in_reply_to=${encodeURIComponent(object)}`,
+    );
+    assert.equal(shared.status, 200);
+    assert.match(shared.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(shared.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.ok(shared.text.includes(`Read this ${escaped}`));
+    assert.ok(shared.text.includes(`In reply to <a href="${object}"`));
+    assert.ok(!shared.text.includes('<script>'));
+    const plain = await get('/share?text=hello');
+    assert.ok(plain.text.includes('hello') && !plain.text.includes('In reply to'));
+    // A hostile reply target is text, never a link.
+    const evil = await get(
+      `/share?text=x&in_reply_to=${encodeURIComponent('javascript:alert(1)')}`,
+    );
+    assert.ok(!evil.text.includes('href="javascript'));
+
+    for (const [verb, action] of [
+      ['follow', 'follow'],
+      ['like', 'like'],
+      ['announce', 'boost'],
+    ] as const) {
+      const page = await get(`/intents/${verb}?object=${encodeURIComponent(object)}`);
+      assert.equal(page.status, 200, verb);
+      assert.ok(
+        page.text
+          .replace(/<[^>]*>/g, '')
+          .includes(`Sandbox: here you would ${action} ${object} from your account`),
+        verb,
+      );
+      assert.ok(page.text.includes(`href="${object}"`), verb);
+      const bad = await get(`/intents/${verb}?object=${encodeURIComponent(hostile)}`);
+      assert.ok(bad.text.includes(escaped) && !bad.text.includes('<script>'), verb);
+      assert.ok(!/href="[^h/]/.test(bad.text), `${verb}: no link to a non-URL`);
+    }
+    assert.equal((await get('/intents/block?object=x')).status, 404);
+  });
+
   test('authorize_interaction and HTML pages', async () => {
     const uri = `${sandbox.url}/ap/users/1/statuses/2`;
     const page = await get(`/authorize_interaction?uri=${encodeURIComponent(uri)}`);

@@ -190,4 +190,51 @@ describe('<fedi-comment-thread> on the sandbox', () => {
       window.open = open;
     }
   });
+
+  it('boost and like use the reader server’s FEP-3b86 intents; fedi-intent can take over', async () => {
+    const { sandbox, seed } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        src=${sandbox + seed.smallThread.path}
+      ></fedi-comment-thread>`,
+    );
+    await final(el);
+    const opened: string[] = [];
+    const open = window.open;
+    window.open = ((url: string) => {
+      opened.push(url);
+      return null;
+    }) as typeof window.open;
+    const home = new URL(sandbox).host;
+    const submit = async (button: string) => {
+      $$(el, `[part~=comment] [part=${button}]`)[0]!.click();
+      await until(() => !!$$(el, 'dialog[open]').length, 'dialog open');
+      const dialog = $$(el, 'dialog')[0] as HTMLDialogElement;
+      dialog.querySelector<HTMLInputElement>('input[name=home]')!.value = home;
+      dialog.querySelector<HTMLButtonElement>('.primary')!.click();
+    };
+    try {
+      await submit('boost-button');
+      await until(() => opened.length === 1, 'boost opened');
+      expect(new URL(opened[0]!).pathname).to.equal('/intents/announce');
+      expect(new URL(opened[0]!).searchParams.get('object')).to.match(/^http:\/\/127\.0\.0\.1/);
+      // A site that handles the intent itself: nothing is opened.
+      const seen: string[] = [];
+      const take = (e: Event) => {
+        e.preventDefault();
+        seen.push((e as Event & { verb: string }).verb);
+      };
+      el.addEventListener('fedi-intent', take);
+      await submit('like-button');
+      await until(() => seen.length === 1, 'fedi-intent');
+      expect(seen).to.deep.equal(['Like']);
+      expect(opened).to.have.length(1);
+      el.removeEventListener('fedi-intent', take);
+      // Nothing was remembered: the box was not ticked.
+      expect(localStorage.getItem(HOMES_KEY)).to.equal(null);
+    } finally {
+      window.open = open;
+    }
+  });
 });

@@ -69,7 +69,11 @@ export const en = {
   dialogLike: 'Like from your own account',
   dialogFollow: (name: string) => `Follow ${name} from your own account`,
   dialogShare: 'Share from your own account',
-  followers: (n: number) => `${n} ${n === 1 ? 'follower' : 'followers'}`,
+  /** `shown` is `n` as displayed (compact: "1.2K"); `n` picks the plural. */
+  followers: (n: number, shown = String(n)) => `${shown} ${n === 1 ? 'follower' : 'followers'}`,
+  showProfile: (host: string) => `Show profile from ${host}`,
+  loadingProfile: 'Loading profile…',
+  noAccount: 'This account was not found.',
   opening: 'Looking up your server…',
   media: 'Media',
   avatarOf: (name: string) => `Avatar of ${name}`,

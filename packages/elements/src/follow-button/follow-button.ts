@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+import {
+  BSKY_APP,
+  emojify,
+  emojiImage,
+  FediError,
+  resolve,
+  type Profile,
+  type Ref,
+} from '@fedikit/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
+import { FediElement } from '../internal/fedi-element.js';
+import { compact } from '../internal/format.js';
+import type { HomeDialogController } from '../internal/home-dialog.js';
+import { dialogStyles } from '../styles/dialog.styles.js';
+import { tokens } from '../styles/tokens.styles.js';
+import { styles } from './follow-button.styles.js';
+
+type LoadMode = 'click' | 'visible' | 'eager';
+type Status = 'idle' | 'loading' | 'ready' | 'error';
+const STATES = ['idle', 'loading', 'ready', 'error'] as const;
+
+/**
+ * A button to follow an account from the reader's own server, with no request before a click.
+ *
+ * @summary Follow a fediverse or Bluesky account from the reader's own account.
+ * @since 0.1.0
+ * @status stable
+ * @tag fedi-follow-button
+ *
+ * @slot - The no-JavaScript fallback (typically a link to the profile). Hidden once the element
+ *   runs, shown again only when `account` is not an account Fedikit understands.
+ *
+ * @fires fedi-intent - {FediIntentEvent} Just before the follow page opens; cancelable.
+ *
+ * @csspart button - The Follow button.
+ * @csspart load-button - The "Show profile" button (`show-profile` with `load="click"`).
+ * @csspart profile - The profile: avatar, name, handle and follower count.
+ * @csspart avatar - The avatar image.
+ * @csspart error - The message shown when the profile could not be loaded.
+ * @csspart dialog - The "follow from your own account" dialog.
+ *
+ * @cssstate idle - Nothing fetched: no `show-profile`, or waiting for a click or for visibility.
+ * @cssstate loading - Fetching the profile.
+ * @cssstate ready - The profile is shown.
+ * @cssstate error - The profile could not be loaded, or `account` is not understood.
+ *
+ * @cssproperty --fedi-color-text - Text colour.
+ * @cssproperty --fedi-color-muted - Handle and follower count.
+ * @cssproperty --fedi-color-background - Background of the dialog, text of the Follow button.
+ * @cssproperty --fedi-color-surface - Background of secondary buttons.
+ * @cssproperty --fedi-color-border - Borders.
+ * @cssproperty --fedi-color-accent - The Follow button, links, focus rings.
+ * @cssproperty --fedi-color-danger - Error text.
+ * @cssproperty --fedi-radius - Corner radius.
+ * @cssproperty --fedi-font-family - Font (inherits by default).
+ * @cssproperty --fedi-font-size - Base font size.
+ * @cssproperty --fedi-line-height - Line height.
+ * @cssproperty --fedi-avatar-size - Avatar size.
+ */
+export class FediFollowButton extends FediElement {
+  /** Shared tokens, this element's own styles, the dialog's. */
+  static override styles = [tokens, styles, dialogStyles];
+
+  static override properties = {
+    account: {},
+    name: {},
+    showProfile: { type: Boolean, attribute: 'show-profile' },
+    load: {},
+    client: {},
+    theme: { reflect: true },
+    timeout: { type: Number },
+    status: { state: true, attribute: false },
+    profile: { state: true, attribute: false },
+  };
+
+  /**
+   * The account: `@user@host`, `acct:user@host` or a profile URL (`https://host/@user`); for Bluesky
+   * a handle (`alice.bsky.social`), a DID or a `https://bsky.app/profile/…` URL.
+   */
+  declare account: string;
+  /** The name shown on the button. Default: the handle. */
+  declare name?: string;
+  /** Also show the avatar, display name and follower count (fetched as `load` allows). */
+  declare showProfile: boolean;
+  /**
+   * With `show-profile`, when to contact the account's server: `click` (a "Show profile" button names
+   * the server), `visible` or `eager`. Default: `click` for another site's server, `visible` for the
+   * page's own origin.
+   */
+  declare load?: LoadMode;
+  /** Bluesky web client that opens Bluesky profiles. Default `https://bsky.app`. */
+  declare client: string;
+  /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
+  declare theme?: 'light' | 'dark';
+  /** Deadline of the profile read in milliseconds, retries included. Default 10 000. */
+  declare timeout?: number;
+
+  /** The loaded profile (with `show-profile`). */
+  declare profile?: Profile;
+  declare protected status: Status;
+
+  /** The current catalogue (used by the dialog). */
+  messages: Messages = messagesFor('en');
+  private locale = 'en';
+  private ref?: Ref;
+  private error?: FediError;
+  private abort?: AbortController;
+  private observer?: IntersectionObserver;
+  private dialog?: HomeDialogController;
+
+  constructor() {
+    super();
+    this.account = '';
+    this.showProfile = false;
+    this.client = BSKY_APP;
+    this.status = 'idle';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.observer?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('account') || changed.has('showProfile') || changed.has('load')) this.prepare();
+    if (changed.has('status')) this.setState(this.status, STATES);
+  }
+
+  /** Resolves `account`; with `show-profile`, starts loading as the privacy mode allows. */
+  private prepare() {
+    this.abort?.abort();
+    this.observer?.disconnect();
+    this.profile = undefined;
+    this.error = undefined;
+    this.status = 'idle';
+    this.locale = localeOf(this);
+    this.messages = messagesFor(this.locale);
+    void loadMessages(this.locale).then((m) => {
+      if (m !== this.messages) {
+        this.messages = m;
+        this.requestUpdate();
+      }
+    });
+    try {
+      this.ref = resolve(this.account);
+      if (this.ref.kind !== 'profile') throw new FediError('Not an account', { code: 'INVALID_INPUT' });
+    } catch (e) {
+      this.ref = undefined;
+      this.error = FediError.from(e);
+      this.status = 'error';
+      return;
+    }
+    // @NOTE No Bluesky profile reader exists yet: a Bluesky account shows the button alone.
+    if (!this.showProfile || this.ref.protocol !== 'mastodon') return;
+    const mode = this.mode;
+    if (mode === 'eager') void this.fetchProfile();
+    else if (mode === 'visible') {
+      this.observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            this.observer?.disconnect();
+            void this.fetchProfile();
+          }
+        },
+        { rootMargin: '300px' },
+      );
+      this.observer.observe(this);
+    }
+  }
+
+  /** Fetches (or re-fetches) the profile now, whatever the load mode. */
+  async fetchProfile(): Promise<void> {
+    const ref = this.ref;
+    if (ref?.protocol !== 'mastodon') return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.status = 'loading';
+    this.error = undefined;
+    try {
+      // Destructured, so the bundler keeps only the profile read from the provider's chunk.
+      const { fetchProfile } = await import('@fedikit/mastodon');
+      const profile = await fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
+      if (abort.signal.aborted) return;
+      this.profile = profile;
+      this.status = 'ready';
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.error = FediError.from(e);
+      this.status = 'error';
+    }
+  }
+
+  /** The privacy mode in effect: as set, else `click` for another site's server. */
+  private get mode(): LoadMode {
+    return this.load ?? (this.ref?.origin === location.origin ? 'visible' : 'click');
+  }
+
+  /** The handle as readers know it: `@user@host`, `@handle` on Bluesky, or the DID. */
+  private get handle(): string {
+    const { protocol, acct, host } = this.ref!;
+    if (protocol === 'bluesky') return acct!.startsWith('did:') ? acct! : `@${acct}`;
+    return acct!.includes('@') ? `@${acct}` : `@${acct}@${host}`;
+  }
+
+  /**
+   * Mastodon family: the "follow from your own account" dialog (fetched on first use). Bluesky has no
+   * follow intent: the profile opens on the configured client instead.
+   */
+  private async follow() {
+    const ref = this.ref!;
+    const dialog = await import('../internal/home-dialog.js');
+    if (ref.protocol === 'bluesky') {
+      dialog.go(this, 'Follow', `${this.client}/profile/${ref.acct}`, ref.acct);
+      return;
+    }
+    const object = ref.url ?? `${ref.origin}/@${ref.acct}`;
+    this.dialog ??= new dialog.HomeDialogController(this);
+    this.dialog.open({
+      verb: 'Follow',
+      title: this.messages.dialogFollow(this.name || this.handle),
+      object,
+      target: dialog.intentTarget('Follow', { object }),
+    });
+  }
+
+  protected override render() {
+    // An account Fedikit does not understand: keep the site's own fallback (the light DOM).
+    if (!this.ref) return html`<slot></slot>`;
+    const m = this.messages;
+    const handle = this.handle;
+    const name = this.name || handle;
+    return html`${this.showProfile ? this.renderProfile(m) : nothing}
+      <button
+        part="button"
+        class="btn primary"
+        aria-label=${name === handle ? nothing : `${m.follow} ${name} (${handle})`}
+        @click=${this.follow}
+      >
+        ${m.follow} <bdi>${name}</bdi>
+      </button>
+      ${this.dialog?.render(m) ?? nothing}`;
+  }
+
+  private renderProfile(m: Messages) {
+    const ref = this.ref!;
+    if (ref.protocol !== 'mastodon') return nothing;
+    switch (this.status) {
+      case 'idle':
+        return this.mode === 'click'
+          ? html`<button part="load-button" class="btn" @click=${this.fetchProfile}>
+              ${m.showProfile(ref.host)}
+            </button>`
+          : nothing;
+      case 'loading':
+        return html`<span role="status" class="muted">${m.loadingProfile}</span>`;
+      case 'error': {
+        const code = this.error?.code ?? 'NETWORK';
+        return html`<span part="error" role="alert" class="error">
+          ${code === 'NOT_FOUND' ? m.noAccount : m.error[code]}
+          <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>
+        </span>`;
+      }
+      default: {
+        const { author: a, counts } = this.profile!;
+        const n = counts.followers;
+        return html`<span part="profile" class="profile">
+          ${
+            a.avatarStatic
+              ? html`<img
+                  part="avatar"
+                  src=${a.avatarStatic}
+                  alt=""
+                  width="48"
+                  height="48"
+                  loading="lazy"
+                  decoding="async"
+                  referrerpolicy="no-referrer"
+                />`
+              : nothing
+          }
+          <span class="who">
+            <a class="name" href=${a.url ?? nothing} rel="noopener noreferrer nofollow ugc" target="_blank"
+              ><bdi
+                >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+                  typeof s === 'string' ? s : emojiImage(s),
+                )}</bdi
+              ></a
+            >
+            <span class="muted" dir="ltr">@${a.handle}</span>
+            <span class="muted">${m.followers(n, compact(n, this.locale))}</span>
+          </span>
+        </span>`;
+      }
+    }
+  }
+}

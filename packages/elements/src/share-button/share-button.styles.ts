@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+import { css } from 'lit';
+
+/** Styles of `<fedi-share-button>`; the dialog's are in `styles/dialog.styles.ts`. */
+export const styles = css`
+  :host {
+    display: inline-block;
+  }
+  .primary {
+    font-weight: 600;
+  }
+  .error {
+    color: var(--_danger);
+  }
+`;

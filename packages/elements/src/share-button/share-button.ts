@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+import { html, nothing } from 'lit';
+import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
+import { FediElement } from '../internal/fedi-element.js';
+import type { HomeDialogController } from '../internal/home-dialog.js';
+import { dialogStyles } from '../styles/dialog.styles.js';
+import { tokens } from '../styles/tokens.styles.js';
+import { styles } from './share-button.styles.js';
+
+/**
+ * A button to share a page from the reader's own fediverse server, or on Bluesky, with no request
+ * before a click.
+ *
+ * @summary Share a page from the reader's own account.
+ * @since 0.1.0
+ * @status stable
+ * @tag fedi-share-button
+ *
+ * @slot - The no-JavaScript fallback (typically a share link). Hidden once the element runs.
+ *
+ * @fires fedi-intent - {FediIntentEvent} Just before the share page opens; cancelable.
+ *
+ * @csspart button - The Share button.
+ * @csspart dialog - The "share from your own account" dialog.
+ * @csspart bluesky-button - The "Share on Bluesky" button in the dialog.
+ *
+ * @cssproperty --fedi-color-text - Text colour.
+ * @cssproperty --fedi-color-muted - Hints in the dialog.
+ * @cssproperty --fedi-color-background - Background of the dialog, text of the Share button.
+ * @cssproperty --fedi-color-surface - Background of secondary buttons.
+ * @cssproperty --fedi-color-border - Borders.
+ * @cssproperty --fedi-color-accent - The Share button, links, focus rings.
+ * @cssproperty --fedi-color-danger - Error text.
+ * @cssproperty --fedi-radius - Corner radius.
+ * @cssproperty --fedi-font-family - Font (inherits by default).
+ * @cssproperty --fedi-font-size - Base font size.
+ * @cssproperty --fedi-line-height - Line height.
+ */
+export class FediShareButton extends FediElement {
+  /** Shared tokens, this element's own styles, the dialog's. */
+  static override styles = [tokens, styles, dialogStyles];
+
+  static override properties = {
+    text: {},
+    url: {},
+    client: {},
+    theme: { reflect: true },
+  };
+
+  /** The text to share. Default: the page's title. */
+  declare text?: string;
+  /** The address to share after the text. Default: the page's address, without its `#fragment`. */
+  declare url?: string;
+  /** Bluesky web client for "Share on Bluesky". Default `https://bsky.app`. */
+  declare client?: string;
+  /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
+  declare theme?: 'light' | 'dark';
+
+  /** The current catalogue (used by the dialog). */
+  messages: Messages = messagesFor('en');
+  private dialog?: HomeDialogController;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const locale = localeOf(this);
+    this.messages = messagesFor(locale);
+    void loadMessages(locale).then((m) => {
+      if (m !== this.messages) {
+        this.messages = m;
+        this.requestUpdate();
+      }
+    });
+  }
+
+  /** Opens the "share from your own account" dialog (fetched on first use). */
+  private async share() {
+    const dialog = await import('../internal/home-dialog.js');
+    // Already loaded with the dialog; destructured, so the bundler keeps only this from core.
+    const { blueskyShareUrl } = await import('@fedikit/core');
+    const text = `${this.text ?? document.title} ${this.url ?? location.href.split('#')[0]}`.trim();
+    const m = this.messages;
+    this.dialog ??= new dialog.HomeDialogController(this);
+    this.dialog.open({
+      verb: 'Share',
+      title: m.dialogShare,
+      target: dialog.shareTarget(text),
+      extra: html`<p>
+        <button
+          part="bluesky-button"
+          type="button"
+          class="btn"
+          @click=${() => {
+            this.renderRoot.querySelector('dialog')?.close();
+            dialog.go(this, 'Share', blueskyShareUrl(text, this.client));
+          }}
+        >
+          ${m.shareOnBluesky}
+        </button>
+      </p>`,
+    });
+  }
+
+  protected override render() {
+    const m = this.messages;
+    return html`<button part="button" class="btn primary" @click=${this.share}>${m.share}</button>
+      ${this.dialog?.render(m) ?? nothing}`;
+  }
+}
