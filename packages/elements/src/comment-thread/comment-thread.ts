@@ -550,8 +550,7 @@ export class FediCommentThread extends FediElement {
 }
 
 /**
- * An action with its count: the icon and number for the eye, "Reply (3 replies)" for screen readers.
- * Each is a button that opens the "from your own server" dialog.
+ * An action with its count. Each is a button that opens the "from your own server" dialog.
  */
 const action = (
   name: string,
@@ -562,13 +561,14 @@ const action = (
   locale: string,
   onClick: () => void,
 ) =>
-  html`<button
-    part="${name}-button"
-    class="link"
-    aria-label="${label} (${counted})"
-    @click=${onClick}
-  >
-    ${icon} ${compact(n, locale)}
+  // The visible number is part of the accessible name ("Reply: 3 (3 replies)"); the icon is not.
+  html`<button part="${name}-button" class="link" @click=${onClick}>
+    <span aria-hidden="true">${icon}</span
+    ><span class="visually-hidden">${label}:</span> ${compact(n, locale)}<span
+      class="visually-hidden"
+    >
+      (${counted})</span
+    >
   </button>`;
 
 /** Every node of a tree, iteratively. */

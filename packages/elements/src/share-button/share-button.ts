@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { blueskyShareUrl } from '@fedikit/core';
 import { html, nothing } from 'lit';
 import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
 import { FediElement } from '../internal/fedi-element.js';
@@ -75,8 +76,6 @@ export class FediShareButton extends FediElement {
   /** Opens the "share from your own account" dialog (fetched on first use). */
   private async share() {
     const dialog = await import('../internal/home-dialog.js');
-    // Already loaded with the dialog; destructured, so the bundler keeps only this from core.
-    const { blueskyShareUrl } = await import('@fedikit/core');
     const text = `${this.text ?? document.title} ${this.url ?? location.href.split('#')[0]}`.trim();
     const m = this.messages;
     this.dialog ??= new dialog.HomeDialogController(this);
