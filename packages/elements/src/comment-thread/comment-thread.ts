@@ -24,7 +24,6 @@ import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
-import { dialogStyles } from '../styles/dialog.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -91,7 +90,7 @@ const rel = LINK_REL;
  */
 export class FediCommentThread extends FediElement {
   /** Shared tokens, then this element's own styles. */
-  static override styles = [tokens, styles, dialogStyles];
+  static override styles = [tokens, styles];
 
   static override properties = {
     src: {},

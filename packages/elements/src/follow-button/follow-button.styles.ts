@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<fedi-follow-button>`; the dialog's are in `styles/dialog.styles.ts`. Logical
+ * Styles of `<fedi-follow-button>`; the dialog adopts its own. Logical
  * properties throughout.
  */
 export const styles = css`

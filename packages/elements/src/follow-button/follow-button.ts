@@ -13,7 +13,6 @@ import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/loca
 import { FediElement } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
-import { dialogStyles } from '../styles/dialog.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './follow-button.styles.js';
 
@@ -60,8 +59,8 @@ const STATES = ['idle', 'loading', 'ready', 'error'] as const;
  * @cssproperty --fedi-avatar-size - Avatar size.
  */
 export class FediFollowButton extends FediElement {
-  /** Shared tokens, this element's own styles, the dialog's. */
-  static override styles = [tokens, styles, dialogStyles];
+  /** Shared tokens, then this element's own styles (the dialog brings its own). */
+  static override styles = [tokens, styles];
 
   static override properties = {
     account: {},
@@ -146,7 +145,8 @@ export class FediFollowButton extends FediElement {
     });
     try {
       this.ref = resolve(this.account);
-      if (this.ref.kind !== 'profile') throw new FediError('Not an account', { code: 'INVALID_INPUT' });
+      if (this.ref.kind !== 'profile')
+        throw new FediError('Not an account', { code: 'INVALID_INPUT' });
     } catch (e) {
       this.ref = undefined;
       this.error = FediError.from(e);
@@ -213,7 +213,8 @@ export class FediFollowButton extends FediElement {
     const ref = this.ref!;
     const dialog = await import('../internal/home-dialog.js');
     if (ref.protocol === 'bluesky') {
-      dialog.go(this, 'Follow', `${this.client}/profile/${ref.acct}`, ref.acct);
+      const client = (this.client || BSKY_APP).replace(/\/+$/, '');
+      dialog.go(this, 'Follow', `${client}/profile/${ref.acct}`, ref.acct);
       return;
     }
     const object = ref.url ?? `${ref.origin}/@${ref.acct}`;
@@ -259,8 +260,12 @@ export class FediFollowButton extends FediElement {
       case 'error': {
         const code = this.error?.code ?? 'NETWORK';
         return html`<span part="error" role="alert" class="error">
-          ${code === 'NOT_FOUND' ? m.noAccount : m.error[code]}
-          <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>
+          ${
+            code === 'NOT_FOUND'
+              ? m.noAccount
+              : html`${m.error[code]}
+                  <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>`
+          }
         </span>`;
       }
       default: {
@@ -282,7 +287,11 @@ export class FediFollowButton extends FediElement {
               : nothing
           }
           <span class="who">
-            <a class="name" href=${a.url ?? nothing} rel="noopener noreferrer nofollow ugc" target="_blank"
+            <a
+              class="name"
+              href=${a.url ?? nothing}
+              rel="noopener noreferrer nofollow ugc"
+              target="_blank"
               ><bdi
                 >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
                   typeof s === 'string' ? s : emojiImage(s),

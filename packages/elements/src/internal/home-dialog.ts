@@ -10,14 +10,17 @@ import {
   type IntentVerb,
 } from '@fedikit/core';
 import {
+  adoptStyles,
   html,
   nothing,
+  type LitElement,
   type ReactiveController,
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
 import { FediIntentEvent, type FediIntentVerb } from '../events/intent.js';
 import type { Messages } from '../i18n/locale.js';
+import { dialogStyles } from '../styles/dialog.styles.js';
 
 type Host = ReactiveControllerHost &
   HTMLElement & { renderRoot: HTMLElement | DocumentFragment; messages: Messages };
@@ -70,6 +73,12 @@ export class HomeDialogController implements ReactiveController {
 
   constructor(private readonly host: Host) {
     host.addController(this);
+    // The dialog's styles travel with its code: added to the host's own styles on first use.
+    const root = host.renderRoot;
+    if (root instanceof ShadowRoot) {
+      const { elementStyles } = host.constructor as typeof LitElement;
+      adoptStyles(root, [...elementStyles, dialogStyles]);
+    }
   }
 
   hostDisconnected(): void {

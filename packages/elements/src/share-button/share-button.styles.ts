@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { css } from 'lit';
 
-/** Styles of `<fedi-share-button>`; the dialog's are in `styles/dialog.styles.ts`. */
+/** Styles of `<fedi-share-button>`; the dialog adopts its own. */
 export const styles = css`
   :host {
     display: inline-block;

@@ -4,7 +4,6 @@ import { html, nothing } from 'lit';
 import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
 import { FediElement } from '../internal/fedi-element.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
-import { dialogStyles } from '../styles/dialog.styles.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './share-button.styles.js';
 
@@ -38,8 +37,8 @@ import { styles } from './share-button.styles.js';
  * @cssproperty --fedi-line-height - Line height.
  */
 export class FediShareButton extends FediElement {
-  /** Shared tokens, this element's own styles, the dialog's. */
-  static override styles = [tokens, styles, dialogStyles];
+  /** Shared tokens, then this element's own styles (the dialog brings its own). */
+  static override styles = [tokens, styles];
 
   static override properties = {
     text: {},
@@ -90,7 +89,7 @@ export class FediShareButton extends FediElement {
           class="btn"
           @click=${() => {
             this.renderRoot.querySelector('dialog')?.close();
-            dialog.go(this, 'Share', blueskyShareUrl(text, this.client));
+            dialog.go(this, 'Share', blueskyShareUrl(text, this.client?.replace(/\/+$/, '')));
           }}
         >
           ${m.shareOnBluesky}

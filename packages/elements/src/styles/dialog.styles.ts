@@ -2,8 +2,8 @@
 import { css } from 'lit';
 
 /**
- * Styles of the "from your own server" dialog, shared by every element that opens it, and of
- * link-looking buttons (`.link`).
+ * Styles of the "from your own server" dialog, shared by every element that opens it; adopted by the
+ * dialog's own (lazily loaded) code.
  */
 export const dialogStyles = css`
   dialog {
@@ -38,12 +38,5 @@ export const dialogStyles = css`
   }
   .homes {
     padding-inline-start: 1.2em;
-  }
-  .link {
-    border: 0;
-    background: none;
-    padding: 0;
-    color: var(--_accent);
-    text-decoration: underline;
   }
 `;

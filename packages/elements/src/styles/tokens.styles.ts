@@ -51,6 +51,13 @@ export const tokens = css`
     border-radius: var(--_radius);
     padding: 0.3em 0.8em;
   }
+  .link {
+    border: 0;
+    background: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
   .primary {
     background: var(--_accent);
     color: var(--_bg);
