@@ -7,14 +7,13 @@
 export type * from './model.js';
 export { FediError, type FediErrorCode, type FediErrorProps } from './errors.js';
 export { safeUrl, isLoopbackHost } from './url.js';
-export { BSKY_APP, resolve } from './resolve.js';
+export { BSKY_APP, blueskyShareUrl, resolve } from './resolve.js';
 export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from './http.js';
 export { buildThread, type BuildThreadOptions, type ThreadSort } from './thread.js';
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
 export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
 export type { Provider, PostPage, ReadOptions, ThreadOptions } from './provider.js';
 export {
-  blueskyShareUrl,
   detectSoftware,
   FEP_3B86,
   fillTemplate,

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FediError } from './errors.js';
 import {
-  blueskyShareUrl,
   detectSoftware,
   fillTemplate,
   forgetHome,
@@ -14,6 +13,7 @@ import {
   shareUrl,
   type IntentVerb,
 } from './intents.js';
+import { blueskyShareUrl } from './resolve.js';
 
 const URI = 'https://example.social/users/alice/statuses/1?x=a&y=b#c';
 

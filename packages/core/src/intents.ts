@@ -226,19 +226,6 @@ export async function shareUrl(
   return `${origin}/${path}${encodeURIComponent(text)}`;
 }
 
-/** Bluesky's compose intent for `text`, cut to its 300-grapheme limit (by user-perceived characters). */
-export function blueskyShareUrl(text: string, client = 'https://bsky.app'): string {
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-  const cut =
-    graphemes.length > 300
-      ? graphemes
-          .slice(0, 299)
-          .map((g) => g.segment)
-          .join('') + '…'
-      : text;
-  return `${client}/intent/compose?text=${encodeURIComponent(cut)}`;
-}
-
 /** localStorage key of the reader's remembered home servers (written only when they ask). */
 export const HOMES_KEY = 'fedikit:homes';
 const MAX_HOMES = 5;

@@ -12,6 +12,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
 import { FediElement } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
+import { go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './follow-button.styles.js';
@@ -211,12 +212,13 @@ export class FediFollowButton extends FediElement {
    */
   private async follow() {
     const ref = this.ref!;
-    const dialog = await import('../internal/home-dialog.js');
     if (ref.protocol === 'bluesky') {
+      // Opened within the click (no chunk to wait for), so no popup blocker steps in.
       const client = (this.client || BSKY_APP).replace(/\/+$/, '');
-      dialog.go(this, 'Follow', `${client}/profile/${ref.acct}`, ref.acct);
+      go(this, 'Follow', `${client}/profile/${ref.acct}`, ref.acct);
       return;
     }
+    const dialog = await import('../internal/home-dialog.js');
     const object = ref.url ?? `${ref.origin}/@${ref.acct}`;
     this.dialog ??= new dialog.HomeDialogController(this);
     this.dialog.open({

@@ -18,7 +18,10 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { FediIntentEvent, type FediIntentVerb } from '../events/intent.js';
+import type { FediIntentVerb } from '../events/intent.js';
+import { go } from './go.js';
+
+export { go };
 import type { Messages } from '../i18n/locale.js';
 import { dialogStyles } from '../styles/dialog.styles.js';
 
@@ -47,16 +50,6 @@ export const intentTarget =
 /** A {@link HomeRequest.target} that shares `text` (core's `shareUrl`). */
 export const shareTarget = (text: string) => (home: string, signal: AbortSignal) =>
   shareUrl(home, text, { signal });
-
-/**
- * Sends the reader to `url`, unless a `fedi-intent` listener cancels: the one place where Fedikit
- * opens another site, always in a new tab with no opener and no referrer.
- */
-export function go(host: HTMLElement, verb: FediIntentVerb, url: string, object?: string): void {
-  if (host.dispatchEvent(new FediIntentEvent(verb, url, object))) {
-    window.open(url, '_blank', 'noopener,noreferrer');
-  }
-}
 
 /**
  * "Do it from your own server": a native modal dialog that asks for the reader's home server

@@ -3,6 +3,7 @@ import { blueskyShareUrl } from '@fedikit/core';
 import { html, nothing } from 'lit';
 import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
 import { FediElement } from '../internal/fedi-element.js';
+import { go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './share-button.styles.js';
@@ -89,7 +90,7 @@ export class FediShareButton extends FediElement {
           class="btn"
           @click=${() => {
             this.renderRoot.querySelector('dialog')?.close();
-            dialog.go(this, 'Share', blueskyShareUrl(text, this.client?.replace(/\/+$/, '')));
+            go(this, 'Share', blueskyShareUrl(text, this.client));
           }}
         >
           ${m.shareOnBluesky}
