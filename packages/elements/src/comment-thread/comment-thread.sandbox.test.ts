@@ -12,6 +12,14 @@ const ALLOWED_CONTENT = new Set(
   'p br span a del s pre blockquote code b strong u i em ul ol li ruby rt rp img div'.split(' '),
 );
 
+/**
+ * The sandbox's log, without media: lazy images of the previous test's thread may still arrive; this
+ * test's element, before it loads, renders no image at all.
+ */
+async function requestsBesidesEarlierMedia() {
+  return (await sandboxLog()).filter((r) => !r.path.startsWith('/system/'));
+}
+
 async function final(el: FediCommentThread) {
   await until(() => el.matches(':state(ready), :state(empty), :state(error)'), 'a final state');
   await el.updateComplete;
@@ -58,7 +66,7 @@ describe('<fedi-comment-thread> on the sandbox', () => {
       html`<fedi-comment-thread src=${sandbox + seed.smallThread.path}></fedi-comment-thread>`,
     );
     await new Promise((r) => setTimeout(r, 300));
-    expect(await sandboxLog()).to.have.length(0);
+    expect(await requestsBesidesEarlierMedia()).to.have.length(0);
     expect($$(el, '[part=placeholder]')[0]!.textContent).to.contain(new URL(sandbox).host);
     $$(el, '[part=load-button]')[0]!.click();
     await final(el);
@@ -79,7 +87,7 @@ describe('<fedi-comment-thread> on the sandbox', () => {
     );
     const el = wrapper.querySelector('fedi-comment-thread')!;
     await new Promise((r) => setTimeout(r, 300));
-    expect(await sandboxLog()).to.have.length(0);
+    expect(await requestsBesidesEarlierMedia()).to.have.length(0);
     el.scrollIntoView();
     await final(el);
     expect(el.matches(':state(empty)')).to.be.true;

@@ -292,7 +292,7 @@ export class FediCommentThread extends FediElement {
     return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
         ${this.renderBody(m)}
       </section>
-      ${this.dialog?.render(m) ?? nothing}`;
+      ${this.dialog?.render() ?? nothing}`;
   }
 
   private renderBody(m: Messages) {

@@ -244,7 +244,7 @@ export class FediFollowButton extends FediElement {
       >
         ${m.follow} <bdi>${name}</bdi>
       </button>
-      ${this.dialog?.render(m) ?? nothing}`;
+      ${this.dialog?.render() ?? nothing}`;
   }
 
   private renderProfile(m: Messages) {

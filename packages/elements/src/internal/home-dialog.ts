@@ -22,11 +22,11 @@ import type { FediIntentVerb } from '../events/intent.js';
 import { go } from './go.js';
 
 export { go };
-import type { Messages } from '../i18n/locale.js';
+import { loadDialogMessages, type DialogMessages } from '../i18n/dialog.js';
+import { localeOf } from '../i18n/locale.js';
 import { dialogStyles } from '../styles/dialog.styles.js';
 
-type Host = ReactiveControllerHost &
-  HTMLElement & { renderRoot: HTMLElement | DocumentFragment; messages: Messages };
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** One request to the reader: what to do once their home server is known. */
 export interface HomeRequest {
@@ -63,6 +63,7 @@ export class HomeDialogController implements ReactiveController {
   private busy = false;
   private copied = false;
   private abort?: AbortController;
+  private m?: DialogMessages;
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -83,7 +84,8 @@ export class HomeDialogController implements ReactiveController {
   }
 
   /** Opens the dialog; the native dialog gives focus back to the opener when it closes. */
-  open(request: HomeRequest): void {
+  async open(request: HomeRequest): Promise<void> {
+    this.m = await loadDialogMessages(localeOf(this.host));
     this.request = request;
     this.error = '';
     this.copied = false;
@@ -106,7 +108,7 @@ export class HomeDialogController implements ReactiveController {
     const home = (form.elements.namedItem('home') as HTMLInputElement).value.trim();
     const remember = (form.elements.namedItem('remember') as HTMLInputElement).checked;
     const { request, host } = this;
-    const m = host.messages;
+    const m = this.m!;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     this.busy = true;
@@ -146,7 +148,9 @@ export class HomeDialogController implements ReactiveController {
   }
 
   /** The dialog's template; rendered once per host, after the first `open()`. */
-  render(m: Messages) {
+  render() {
+    const m = this.m;
+    if (!m) return nothing;
     const request = this.request;
     const homes = rememberedHomes();
     return html`<dialog

@@ -102,6 +102,6 @@ export class FediShareButton extends FediElement {
   protected override render() {
     const m = this.messages;
     return html`<button part="button" class="btn primary" @click=${this.share}>${m.share}</button>
-      ${this.dialog?.render(m) ?? nothing}`;
+      ${this.dialog?.render() ?? nothing}`;
   }
 }
