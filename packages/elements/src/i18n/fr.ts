@@ -53,8 +53,7 @@ export const fr: Messages = {
   remember: 'Retenir mon serveur sur cet appareil',
   go: 'Aller sur mon serveur',
   cancel: 'Annuler',
-  copyIntro:
-    'Ou copiez cette adresse et collez-la dans la recherche de votre serveur :',
+  copyIntro: 'Ou copiez cette adresse et collez-la dans la recherche de votre serveur :',
   copy: 'Copier le lien',
   copied: 'Copié',
   postAddress: 'Adresse à copier',
