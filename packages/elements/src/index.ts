@@ -5,12 +5,12 @@
  * to register them.
  * @packageDocumentation
  */
-export { FediCommentThread, type LoadMode } from './comment-thread/comment-thread.js';
+export { FediCommentThread } from './comment-thread/comment-thread.js';
 export { FediFollowButton } from './follow-button/follow-button.js';
 export { FediShareButton } from './share-button/share-button.js';
 export { FediLoadEvent } from './events/load.js';
 export { FediErrorEvent } from './events/error.js';
 export { FediIntentEvent, type FediIntentVerb } from './events/intent.js';
-export { FediElement, defineFediElement } from './internal/fedi-element.js';
+export { FediElement, defineFediElement, type LoadMode } from './internal/fedi-element.js';
 export { en, type Messages } from './i18n/locale.js';
 export { fr } from './i18n/fr.js';

@@ -18,8 +18,8 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FediErrorEvent } from '../events/error.js';
 import { FediLoadEvent } from '../events/load.js';
-import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
-import { FediElement } from '../internal/fedi-element.js';
+import { loadMessages, type Messages } from '../i18n/locale.js';
+import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
@@ -27,8 +27,6 @@ import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
-/** How the element may contact the server: see the privacy guide. */
-export type LoadMode = 'click' | 'visible' | 'eager';
 type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 
@@ -141,13 +139,9 @@ export class FediCommentThread extends FediElement {
   declare protected status: Status;
   declare protected shown: number;
 
-  /** The current catalogue (used by the reply dialog). */
-  messages: Messages = messagesFor('en');
-  private locale = 'en';
   private ref?: Ref;
   private sanitize?: Sanitizer;
   private abort?: AbortController;
-  private observer?: IntersectionObserver;
   private readonly open = new Set<string>();
   private dialog?: HomeDialogController;
 
@@ -166,7 +160,6 @@ export class FediCommentThread extends FediElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    this.observer?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -187,18 +180,9 @@ export class FediCommentThread extends FediElement {
   /** Resolves `src` and starts loading as the privacy mode allows. */
   private prepare() {
     this.abort?.abort();
-    this.observer?.disconnect();
     this.thread = undefined;
     this.shown = this.limit;
-    this.locale = localeOf(this);
-    this.messages = messagesFor(this.locale);
-    // Other languages are a small chunk from the page's own script host: fetch it for the placeholder too.
-    void loadMessages(this.locale).then((m) => {
-      if (m !== this.messages) {
-        this.messages = m;
-        this.requestUpdate();
-      }
-    });
+    this.updateLocale();
     try {
       this.ref = resolve(this.src);
     } catch (e) {
@@ -206,21 +190,8 @@ export class FediCommentThread extends FediElement {
       this.fail(e);
       return;
     }
-    const mode = this.load ?? (this.ref.origin === location.origin ? 'visible' : 'click');
     this.status = 'idle';
-    if (mode === 'eager') void this.fetchThread();
-    else if (mode === 'visible') {
-      this.observer = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            this.observer?.disconnect();
-            void this.fetchThread();
-          }
-        },
-        { rootMargin: '300px' },
-      );
-      this.observer.observe(this);
-    }
+    this.schedule(this.load, this.ref.origin, () => void this.fetchThread());
   }
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */

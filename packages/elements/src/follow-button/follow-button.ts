@@ -9,15 +9,14 @@ import {
   type Ref,
 } from '@fedikit/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
-import { FediElement } from '../internal/fedi-element.js';
+import type { Messages } from '../i18n/locale.js';
+import { FediElement, privacyMode, type LoadMode } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
 import { go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './follow-button.styles.js';
 
-type LoadMode = 'click' | 'visible' | 'eager';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'error'] as const;
 
@@ -101,13 +100,9 @@ export class FediFollowButton extends FediElement {
   declare profile?: Profile;
   declare protected status: Status;
 
-  /** The current catalogue (used by the dialog). */
-  messages: Messages = messagesFor('en');
-  private locale = 'en';
   private ref?: Ref;
   private error?: FediError;
   private abort?: AbortController;
-  private observer?: IntersectionObserver;
   private dialog?: HomeDialogController;
 
   constructor() {
@@ -121,7 +116,6 @@ export class FediFollowButton extends FediElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.abort?.abort();
-    this.observer?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -132,18 +126,10 @@ export class FediFollowButton extends FediElement {
   /** Resolves `account`; with `show-profile`, starts loading as the privacy mode allows. */
   private prepare() {
     this.abort?.abort();
-    this.observer?.disconnect();
     this.profile = undefined;
     this.error = undefined;
     this.status = 'idle';
-    this.locale = localeOf(this);
-    this.messages = messagesFor(this.locale);
-    void loadMessages(this.locale).then((m) => {
-      if (m !== this.messages) {
-        this.messages = m;
-        this.requestUpdate();
-      }
-    });
+    this.updateLocale();
     try {
       this.ref = resolve(this.account);
       if (this.ref.kind !== 'profile')
@@ -156,20 +142,7 @@ export class FediFollowButton extends FediElement {
     }
     // @NOTE No Bluesky profile reader exists yet: a Bluesky account shows the button alone.
     if (!this.showProfile || this.ref.protocol !== 'mastodon') return;
-    const mode = this.mode;
-    if (mode === 'eager') void this.fetchProfile();
-    else if (mode === 'visible') {
-      this.observer = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting)) {
-            this.observer?.disconnect();
-            void this.fetchProfile();
-          }
-        },
-        { rootMargin: '300px' },
-      );
-      this.observer.observe(this);
-    }
+    this.schedule(this.load, this.ref.origin, () => void this.fetchProfile());
   }
 
   /** Fetches (or re-fetches) the profile now, whatever the load mode. */
@@ -192,11 +165,6 @@ export class FediFollowButton extends FediElement {
       this.error = FediError.from(e);
       this.status = 'error';
     }
-  }
-
-  /** The privacy mode in effect: as set, else `click` for another site's server. */
-  private get mode(): LoadMode {
-    return this.load ?? (this.ref?.origin === location.origin ? 'visible' : 'click');
   }
 
   /** The handle as readers know it: `@user@host`, `@handle` on Bluesky, or the DID. */
@@ -252,7 +220,7 @@ export class FediFollowButton extends FediElement {
     if (ref.protocol !== 'mastodon') return nothing;
     switch (this.status) {
       case 'idle':
-        return this.mode === 'click'
+        return privacyMode(this.load, ref.origin) === 'click'
           ? html`<button part="load-button" class="btn" @click=${this.fetchProfile}>
               ${m.showProfile(ref.host)}
             </button>`

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { blueskyShareUrl } from '@fedikit/core';
 import { html, nothing } from 'lit';
-import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
+
 import { FediElement } from '../internal/fedi-element.js';
 import { go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
@@ -57,20 +57,11 @@ export class FediShareButton extends FediElement {
   /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
 
-  /** The current catalogue (used by the dialog). */
-  messages: Messages = messagesFor('en');
   private dialog?: HomeDialogController;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const locale = localeOf(this);
-    this.messages = messagesFor(locale);
-    void loadMessages(locale).then((m) => {
-      if (m !== this.messages) {
-        this.messages = m;
-        this.requestUpdate();
-      }
-    });
+    this.updateLocale();
   }
 
   /** Opens the "share from your own account" dialog (fetched on first use). */
