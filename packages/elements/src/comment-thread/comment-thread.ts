@@ -18,7 +18,8 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FediErrorEvent } from '../events/error.js';
 import { FediLoadEvent } from '../events/load.js';
-import { loadMessages, type Messages } from '../i18n/locale.js';
+import { loadMessages } from '../i18n/locale.js';
+import { threadCatalogue, type Messages } from '../i18n/thread.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
@@ -89,6 +90,7 @@ const rel = LINK_REL;
 export class FediCommentThread extends FediElement {
   /** Shared tokens, then this element's own styles. */
   static override styles = [tokens, styles];
+  static override catalogue = threadCatalogue;
 
   static override properties = {
     src: {},
@@ -138,6 +140,8 @@ export class FediCommentThread extends FediElement {
   declare error?: FediError;
   declare protected status: Status;
   declare protected shown: number;
+  /** The element's strings, in its language. */
+  declare messages: Messages;
 
   private ref?: Ref;
   private sanitize?: Sanitizer;
@@ -204,7 +208,7 @@ export class FediCommentThread extends FediElement {
     try {
       const [provider, messages] = await Promise.all([
         this.provider ?? loadProvider(this.ref.protocol),
-        loadMessages(this.locale),
+        loadMessages(threadCatalogue, this.locale),
       ]);
       this.messages = messages;
       const thread = await provider.getThread(this.ref, {

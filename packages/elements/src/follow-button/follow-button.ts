@@ -9,7 +9,7 @@ import {
   type Ref,
 } from '@fedikit/core';
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Messages } from '../i18n/locale.js';
+import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import { FediElement, privacyMode, type LoadMode } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
 import { go } from '../internal/go.js';
@@ -61,6 +61,9 @@ const STATES = ['idle', 'loading', 'ready', 'error'] as const;
 export class FediFollowButton extends FediElement {
   /** Shared tokens, then this element's own styles (the dialog brings its own). */
   static override styles = [tokens, styles];
+  static override catalogue = buttonsCatalogue;
+  /** The element's strings, in its language. */
+  declare messages: ButtonMessages;
 
   static override properties = {
     account: {},
@@ -215,7 +218,7 @@ export class FediFollowButton extends FediElement {
       ${this.dialog?.render() ?? nothing}`;
   }
 
-  private renderProfile(m: Messages) {
+  private renderProfile(m: ButtonMessages) {
     const ref = this.ref!;
     if (ref.protocol !== 'mastodon') return nothing;
     switch (this.status) {
@@ -233,7 +236,7 @@ export class FediFollowButton extends FediElement {
           ${
             code === 'NOT_FOUND'
               ? m.noAccount
-              : html`${m.error[code]}
+              : html`${m.profileError}
                   <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>`
           }
         </span>`;

@@ -46,20 +46,9 @@ export const en = {
   dialogTitle: 'Reply from your own account',
   boost: 'Boost',
   like: 'Like',
-  follow: 'Follow',
-  share: 'Share',
-  shareOnBluesky: 'Share on Bluesky',
   dialogBoost: 'Boost from your own account',
   dialogLike: 'Like from your own account',
-  dialogFollow: (name: string) => `Follow ${name} from your own account`,
-  dialogShare: 'Share from your own account',
-  /** `shown` is `n` as displayed (compact: "1.2K"); `n` picks the plural. */
-  followers: (n: number, shown = String(n)) => `${shown} ${n === 1 ? 'follower' : 'followers'}`,
-  showProfile: (host: string) => `Show profile from ${host}`,
-  loadingProfile: 'Loading profile…',
-  noAccount: 'This account was not found.',
   media: 'Media',
-  avatarOf: (name: string) => `Avatar of ${name}`,
 };
 
 /** The shape of a catalogue. */

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
-import { en, type Messages } from './en.js';
+/**
+ * Catalogues and languages. Each element has one catalogue (its English strings, and loaders for
+ * the other languages), so a page downloads only the strings of the elements it shows; other
+ * languages are small chunks from the page's own script host, fetched only when needed.
+ */
 
-export type { Messages } from './en.js';
-export { en } from './en.js';
+/** One element's strings: English, and loaders for the other languages by primary subtag. */
+export interface Catalogue<T> {
+  readonly en: T;
+  readonly others: Readonly<Record<string, () => Promise<T>>>;
+}
 
-const loaded: Record<string, Messages> = { en };
-// Other catalogues are separate chunks, fetched from the page's own script host only when needed.
-const loaders: Record<string, () => Promise<Messages>> = {
-  fr: () => import('./fr.js').then((m) => m.fr),
-};
+const loaded = new WeakMap<Catalogue<unknown>, Record<string, unknown>>();
+const lang = (locale: string) => locale.split('-')[0]!;
 
 /** The language an element speaks: its nearest `lang` attribute, else the page's, else English. */
 export function localeOf(el: Element): string {
@@ -19,14 +23,17 @@ export function localeOf(el: Element): string {
   ).toLowerCase();
 }
 
-/** The catalogue for a locale if already loaded (English otherwise). */
-export function messagesFor(locale: string): Messages {
-  return loaded[locale.split('-')[0]!] ?? en;
+/** A catalogue's strings for a locale if already loaded (English otherwise). */
+export function messagesFor<T>(catalogue: Catalogue<T>, locale: string): T {
+  return (loaded.get(catalogue)?.[lang(locale)] as T | undefined) ?? catalogue.en;
 }
 
-/** Loads the catalogue for a locale; resolves to English for unknown languages. */
-export async function loadMessages(locale: string): Promise<Messages> {
-  const lang = locale.split('-')[0]!;
-  if (!loaded[lang] && loaders[lang]) loaded[lang] = await loaders[lang]();
-  return loaded[lang] ?? en;
+/** Loads a catalogue's strings for a locale; English for unknown languages. */
+export async function loadMessages<T>(catalogue: Catalogue<T>, locale: string): Promise<T> {
+  const load = catalogue.others[lang(locale)];
+  if (!load) return catalogue.en;
+  let byLang = loaded.get(catalogue);
+  if (!byLang) loaded.set(catalogue, (byLang = {}));
+  byLang[lang(locale)] ??= await load();
+  return byLang[lang(locale)] as T;
 }

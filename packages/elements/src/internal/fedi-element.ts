@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { LitElement } from 'lit';
-import { loadMessages, localeOf, messagesFor, type Messages } from '../i18n/locale.js';
+import { loadMessages, localeOf, messagesFor, type Catalogue } from '../i18n/locale.js';
 
 /** How an element may contact a server: see the privacy guide. */
 export type LoadMode = 'click' | 'visible' | 'eager';
@@ -14,8 +14,10 @@ export class FediElement extends LitElement {
   private observer?: IntersectionObserver;
   /** The element's language: its nearest `lang` attribute, else the page's, else English. */
   protected locale = 'en';
-  /** The current catalogue, in the element's language. */
-  messages: Messages = messagesFor('en');
+  /** Each element's strings; a subclass sets its own. */
+  static catalogue: Catalogue<unknown>;
+  /** The element's strings, in its language (typed by each subclass). */
+  messages: unknown;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -24,9 +26,10 @@ export class FediElement extends LitElement {
 
   /** Reads the element's language; other catalogues are a small chunk from the page's own host. */
   protected updateLocale(): void {
+    const { catalogue } = this.constructor as typeof FediElement;
     this.locale = localeOf(this);
-    this.messages = messagesFor(this.locale);
-    void loadMessages(this.locale).then((m) => {
+    this.messages = messagesFor(catalogue, this.locale);
+    void loadMessages(catalogue, this.locale).then((m) => {
       if (m !== this.messages) {
         this.messages = m;
         this.requestUpdate();

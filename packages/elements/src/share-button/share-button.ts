@@ -2,6 +2,7 @@
 import { blueskyShareUrl } from '@fedikit/core';
 import { html, nothing } from 'lit';
 
+import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import { FediElement } from '../internal/fedi-element.js';
 import { go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
@@ -40,6 +41,9 @@ import { styles } from './share-button.styles.js';
 export class FediShareButton extends FediElement {
   /** Shared tokens, then this element's own styles (the dialog brings its own). */
   static override styles = [tokens, styles];
+  static override catalogue = buttonsCatalogue;
+  /** The element's strings, in its language. */
+  declare messages: ButtonMessages;
 
   static override properties = {
     text: {},

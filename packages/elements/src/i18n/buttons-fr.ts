@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+import type { ButtonMessages } from './buttons-en.js';
+
+/** French strings of `<fedi-follow-button>` and `<fedi-share-button>`. */
+export const buttonsFr: ButtonMessages = {
+  follow: 'Suivre',
+  share: 'Partager',
+  shareOnBluesky: 'Partager sur Bluesky',
+  dialogFollow: (name) => `Suivre ${name} depuis votre propre compte`,
+  dialogShare: 'Partager depuis votre propre compte',
+  followers: (n, shown = String(n)) => `${shown} ${n < 2 ? 'abonné·e' : 'abonné·e·s'}`,
+  showProfile: (host) => `Afficher le profil depuis ${host}`,
+  loadingProfile: 'Chargement du profil…',
+  noAccount: 'Ce compte est introuvable.',
+  profileError: 'Le profil n’a pas pu être chargé.',
+  retry: 'Réessayer',
+};
