@@ -84,6 +84,16 @@ export interface Media {
 /** Who can see a post. Only `public` and `unlisted` posts are ever shown by the elements. */
 export type Visibility = 'public' | 'unlisted' | 'private' | 'direct' | 'unknown';
 
+/**
+ * A piece of rich text (Bluesky facets): plain text, or a link, mention or tag whose `href` already
+ * passed `safeUrl`. Rendered as text nodes and links, never as HTML.
+ */
+export interface RichSegment {
+  readonly text: string;
+  readonly kind?: 'link' | 'mention' | 'tag';
+  readonly href?: string;
+}
+
 /** A post (a Mastodon status, a Bluesky post). */
 export interface Post {
   readonly protocol: Protocol;
@@ -95,9 +105,14 @@ export interface Post {
   /** Id of the parent post, if this is a reply. */
   readonly inReplyTo?: string;
   readonly author: Author;
-  /** Body as HTML that still has to go through the sanitizer (`format: 'html'`) or plain text. */
+  /**
+   * Body: HTML that still has to go through the sanitizer (`format: 'html'`), plain text (`text`),
+   * or plain text whose rich parts are in `segments` (`rich`, Bluesky).
+   */
   readonly content: string;
-  readonly format: 'html' | 'text';
+  readonly format: 'html' | 'text' | 'rich';
+  /** With `format: 'rich'`: the text cut into plain and linked segments. */
+  readonly segments?: readonly RichSegment[];
   /** Content warning; empty when none. */
   readonly spoiler: string;
   /** Media should be hidden until the reader asks. */

@@ -18,12 +18,21 @@ const PATHS = [
 // Bluesky: a DID, a handle (a domain name, optionally with one leading @), or a bsky.app profile URL.
 const DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]+(?:%3A\d+)?)$/;
 const HANDLE = /^@?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])$/i;
-const BSKY_PROFILE = /^\/profile\/([^/]+)\/?$/;
+const BSKY_PROFILE = /^\/profile\/([^/]+)(?:\/post\/([a-z0-9]{1,64}))?\/?$/i;
+// at://<did or handle>/app.bsky.feed.post/<rkey>, or at://<did or handle> for a profile.
+const AT_URI = /^at:\/\/([^/\s]+)(?:\/app\.bsky\.feed\.post\/([a-z0-9]{1,64}))?\/?$/i;
 /** The public Bluesky web client, where Bluesky profiles and posts are linked. */
 export const BSKY_APP = 'https://bsky.app';
 
-function bluesky(actor: string): Ref {
-  return { protocol: 'bluesky', kind: 'profile', origin: BSKY_APP, host: 'bsky.app', acct: actor };
+function bluesky(actor: string, rkey?: string): Ref {
+  const base = { protocol: 'bluesky', origin: BSKY_APP, host: 'bsky.app', acct: actor } as const;
+  return rkey ? { ...base, kind: 'post', id: rkey } : { ...base, kind: 'profile' };
+}
+
+/** A DID or handle as an actor, or `undefined`. */
+function actor(text: string): string | undefined {
+  const value = text.replace(/^@/, '');
+  return DID.test(value) || HANDLE.test(value) ? value.toLowerCase() : undefined;
 }
 
 function invalid(input: string): FediError {
@@ -36,7 +45,8 @@ function invalid(input: string): FediError {
 
 /**
  * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`; for
- * Bluesky a handle, a DID or a bsky.app profile URL) into a {@link Ref}. Throws a `FediError` with
+ * Bluesky a handle, a DID, a bsky.app profile or post URL, an `at://` URI) into a {@link Ref}. A
+ * Bluesky post's ref has `acct` = the author's DID or handle and `id` = the record key. Throws a `FediError` with
  * code `INVALID_INPUT` for anything else.
  *
  * @example
@@ -63,19 +73,25 @@ export function resolve(input: string): Ref {
   if (DID.test(text)) return bluesky(text);
   const handle = HANDLE.exec(text);
   if (handle) return bluesky(handle[1]!.toLowerCase());
+  const at = AT_URI.exec(text);
+  if (at) {
+    const who = actor(at[1]!);
+    if (who) return bluesky(who, at[2]);
+    throw invalid(input);
+  }
   const href = safeUrl(text);
   if (!href) throw invalid(input);
   const url = new URL(href);
   const profile = url.host === 'bsky.app' && BSKY_PROFILE.exec(url.pathname);
   if (profile) {
-    let actor = '';
+    let decoded = '';
     try {
-      actor = decodeURIComponent(profile[1]!);
+      decoded = decodeURIComponent(profile[1]!);
     } catch {
       // A malformed escape (`%E0%A4%A`): junk, reported as INVALID_INPUT below, not a URIError.
     }
-    if (DID.test(actor) || HANDLE.test(actor))
-      return bluesky(actor.replace(/^@/, '').toLowerCase());
+    const who = actor(decoded);
+    if (who) return { ...bluesky(who, profile[2]), url: href };
   }
   for (const re of PATHS) {
     const m = re.exec(url.pathname);

@@ -454,7 +454,7 @@ export class FediCommentThread extends FediElement {
           : nothing
       }
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
-        ${this.sanitize || post.format === 'text' ? renderContent(post, this.sanitize!) : nothing}
+        ${this.sanitize || post.format !== 'html' ? renderContent(post, this.sanitize) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
       </div>
       <div part="actions" class="row">
