@@ -14,6 +14,8 @@ export interface ThreadOptions extends ReadOptions {
   readonly sort?: ThreadSort;
   /** Keep only replies the root's author favourited (costs one request per reply on Mastodon). */
   readonly favouritesOnly?: boolean;
+  /** AT Protocol: the AppView to read from (default `BSKY_APPVIEW`). Ignored by other protocols. */
+  readonly appview?: string;
 }
 
 /** One page of an author's posts. */

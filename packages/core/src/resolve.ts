@@ -23,6 +23,8 @@ const BSKY_PROFILE = /^\/profile\/([^/]+)(?:\/post\/([a-z0-9]{1,64}))?\/?$/i;
 const AT_URI = /^at:\/\/([^/\s]+)(?:\/app\.bsky\.feed\.post\/([a-z0-9]{1,64}))?\/?$/i;
 /** The public Bluesky web client, where Bluesky profiles and posts are linked. */
 export const BSKY_APP = 'https://bsky.app';
+/** Bluesky's public, cached AppView: where Bluesky content is read by default. */
+export const BSKY_APPVIEW = 'https://public.api.bsky.app';
 
 function bluesky(actor: string, rkey?: string): Ref {
   const base = { protocol: 'bluesky', origin: BSKY_APP, host: 'bsky.app', acct: actor } as const;

@@ -3,6 +3,7 @@ import {
   emojify,
   emojiImage,
   FediError,
+  BSKY_APPVIEW,
   LINK_REL,
   loadSanitizer,
   resolve,
@@ -21,6 +22,7 @@ import { FediLoadEvent } from '../events/load.js';
 import { loadMessages } from '../i18n/locale.js';
 import { threadCatalogue, type Messages } from '../i18n/thread.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
+import { go } from '../internal/go.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
@@ -102,6 +104,7 @@ export class FediCommentThread extends FediElement {
     favouritesOnly: { type: Boolean, attribute: 'favourites-only' },
     theme: { reflect: true },
     timeout: { type: Number },
+    appview: {},
     provider: { attribute: false },
     status: { state: true, attribute: false },
     thread: { state: true, attribute: false },
@@ -109,7 +112,10 @@ export class FediCommentThread extends FediElement {
     shown: { state: true, attribute: false },
   };
 
-  /** URL of the post whose replies are shown, e.g. `https://mastodon.social/@user/123`. */
+  /**
+   * The post whose replies are shown: a Mastodon-family URL (`https://mastodon.social/@user/123`), a
+   * Bluesky post URL (`https://bsky.app/profile/alice.bsky.social/post/3k…`) or an `at://` URI.
+   */
   declare src: string;
   /**
    * When to contact the post's server: `click` (a placeholder names the server; nothing is fetched
@@ -131,6 +137,8 @@ export class FediCommentThread extends FediElement {
   declare theme?: 'light' | 'dark';
   /** Deadline of each read in milliseconds, retries included. Default 10 000. */
   declare timeout?: number;
+  /** Bluesky posts: the AppView to read from. Default `https://public.api.bsky.app`. */
+  declare appview?: string;
   /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
   declare provider?: Provider;
 
@@ -195,7 +203,16 @@ export class FediCommentThread extends FediElement {
       return;
     }
     this.status = 'idle';
-    this.schedule(this.load, this.ref.origin, () => void this.fetchThread());
+    this.schedule(this.load, this.server.origin, () => void this.fetchThread());
+  }
+
+  /**
+   * The server the reader's browser will contact: the post's own server, or for Bluesky the AppView.
+   * The placeholder names it and the privacy mode is chosen by it.
+   */
+  private get server(): URL {
+    const ref = this.ref!;
+    return new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin);
   }
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */
@@ -216,6 +233,7 @@ export class FediCommentThread extends FediElement {
         sort: this.sort,
         favouritesOnly: this.favouritesOnly,
         timeout: this.timeout,
+        appview: this.appview,
       });
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
@@ -242,6 +260,11 @@ export class FediCommentThread extends FediElement {
    * whose code (and core's intent resolution) is fetched on first use.
    */
   private async act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
+    // Bluesky has no intents for these: the post opens on the Bluesky client, within the click.
+    if (post.protocol === 'bluesky') {
+      if (post.url) go(this, verb, post.url, post.uri);
+      return;
+    }
     const dialog = await import('../internal/home-dialog.js');
     this.dialog ??= new dialog.HomeDialogController(this);
     const m = this.messages;
@@ -276,7 +299,7 @@ export class FediCommentThread extends FediElement {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom(ref.host)}</p>
+              <p>${m.loadFrom(this.server.host)}</p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
               </button>

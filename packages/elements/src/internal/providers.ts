@@ -13,13 +13,16 @@ const cache = new Map<Protocol, Promise<ThreadSource>>();
 export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   let p = cache.get(protocol);
   if (!p) {
-    if (protocol !== 'mastodon') {
+    // Destructured, so the bundler keeps only what the elements use from the provider's chunk.
+    if (protocol === 'mastodon') {
+      p = import('@fedikit/mastodon').then(({ fetchThread }) => ({ getThread: fetchThread }));
+    } else if (protocol === 'bluesky') {
+      p = import('@fedikit/bluesky').then(({ fetchThread }) => ({ getThread: fetchThread }));
+    } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
       );
     }
-    // Destructured, so the bundler keeps only what the elements use from the provider's chunk.
-    p = import('@fedikit/mastodon').then(({ fetchThread }) => ({ getThread: fetchThread }));
     cache.set(protocol, p);
   }
   return p;
