@@ -181,6 +181,10 @@ describe('the examples in the repository', () => {
     for (const path of [SEED.thread.path, SEED.smallThread.path, SEED.emptyThread.path]) {
       assert.ok(html.includes(`http://127.0.0.1:4871${path}`), path);
     }
+    // The cross-posted announcement on Bluesky, read from the sandbox's AppView side.
+    const { BLUESKY_SEED } = await import('./seed-bluesky.js');
+    assert.ok(html.includes(`src="${BLUESKY_SEED.thread.uri}"`), BLUESKY_SEED.thread.uri);
+    assert.ok(html.includes('appview="http://127.0.0.1:4871"'), 'appview attribute');
     assert.ok(!/<script(?![^>]*\bsrc=)/i.test(html), 'no inline scripts');
     // The follow and share buttons, each with its no-JavaScript link, and their bundles.
     for (const fragment of [

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /**
  * `@fedikit/sandbox`: a local, offline instance that speaks the Mastodon API (public anonymous
- * reads) with seeded data, a hostile server for failure tests, and the examples site server.
+ * reads) and the AT Protocol AppView's public read XRPCs with seeded data, a hostile server for
+ * failure tests, and the examples site server.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,7 @@ export {
   createSandbox,
   sandboxStore,
   API_EXPOSED_HEADERS,
+  XRPC_EXPOSED_HEADERS,
   type Sandbox,
   type SandboxOptions,
   type LogEntry,
@@ -29,6 +31,7 @@ export {
   type ExamplesServerOptions,
 } from './examples-server.js';
 export { SEED, seedSummary, type SeedAccountRef } from './seed.js';
+export { BLUESKY_SEED, BSKY_LABELER_DID, type BlueskySeedAccountRef } from './seed-bluesky.js';
 export { ANONYMOUS_CONTEXT, AUTHENTICATED_CONTEXT } from './entities.js';
 export { ListenError } from './http-util.js';
 export { createHomeServer, type HomeServer, type HomeServerOptions } from './home-server.js';

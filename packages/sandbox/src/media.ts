@@ -223,3 +223,28 @@ export function solidPng(width: number, height: number, rgb: string): Buffer {
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/**
+ * A scene rasterised to an RGB PNG (the same drawing as {@link sceneSvg}): the Bluesky AppView
+ * serves photos as raster images, so the sandbox's Bluesky thumbnails are real PNGs.
+ */
+export function scenePng(scene: Scene, width: number, height: number): Buffer {
+  const aspect = width / height;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++)
+      row.set(samplePixel(scene, (x + 0.5) / width, (y + 0.5) / height, aspect), 1 + x * 3);
+    rows.push(row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -134,7 +134,7 @@ const EMOJIS: EmojiRecord[] = [
 ];
 const EMOJI_CODES = new Set(EMOJIS.map((e) => e.shortcode));
 
-const SCENES: Record<string, Scene> = {
+export const SCENES: Record<string, Scene> = {
   alps: {
     sky: ['#6aa7e8', '#d9ecfb'],
     sun: { x: 0.78, y: 0.22, r: 0.09, color: '#fff6c9' },

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The sandbox: a local HTTP server that answers the public, anonymous reads of the Mastodon API
 // (plus WebFinger, NodeInfo, a few HTML pages and the media files) from the seed, with Mastodon's
-// CORS policy, rate-limit headers and thread caps. It never sets cookies.
+// CORS policy, rate-limit headers and thread caps; and, under /xrpc/, the AT Protocol AppView's
+// public reads from the Bluesky seed, with the AppView's CORS and rate-limit headers. It never
+// sets cookies.
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
@@ -12,6 +14,7 @@ import {
   type Json,
   type Serializer,
 } from './entities.js';
+import { blueskyStore } from './bluesky.js';
 import { closer, listen, truthy } from './http-util.js';
 import {
   authorizeInteractionPage,
@@ -22,6 +25,7 @@ import {
   SUBSCRIBE,
 } from './intent-pages.js';
 import { SEED_DATA, type AccountRecord, type StatusRecord } from './seed.js';
+import { BSKY_LABELER_DID } from './seed-bluesky.js';
 import { compareIds, escapeHtml, isNumericId, originFor } from './util.js';
 
 /** Options of {@link createSandbox}. */
@@ -59,6 +63,15 @@ const API_METHODS = 'POST, PUT, DELETE, GET, PATCH, OPTIONS';
 const RATE_LIMIT = 300;
 const RATE_PERIOD_MS = 5 * 60_000;
 const MASTODON_VERSION = '4.6.4';
+/** The AppView-side limits: atproto servers' IETF `RateLimit-*` headers, 3000 per 5 minutes. */
+const XRPC_RATE_LIMIT = 3000;
+const XRPC_RATE_WINDOW_S = 300;
+/**
+ * Response headers of `/xrpc/*` that cross-origin scripts may read: the rate limits (so clients
+ * can back off) and the labelers applied.
+ */
+export const XRPC_EXPOSED_HEADERS =
+  'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, atproto-content-labelers';
 
 let sharedStore: SandboxStore | undefined;
 
@@ -134,6 +147,23 @@ function rateLimitHeaders(counts: Map<string, number>, key: string): Headers {
   };
 }
 
+/** atproto's `RateLimit-*` headers (draft-ietf-httpapi-ratelimit-headers), reset in epoch seconds. */
+function xrpcRateLimitHeaders(counts: Map<string, number>, key: string): Headers {
+  const now = Math.floor(Date.now() / 1000);
+  const windowStart = Math.floor(now / XRPC_RATE_WINDOW_S) * XRPC_RATE_WINDOW_S;
+  const bucket = `xrpc|${key}|${windowStart}`;
+  const used = (counts.get(bucket) ?? 0) + 1;
+  counts.set(bucket, used);
+  if (counts.size > 1000) counts.clear();
+  return {
+    'ratelimit-limit': String(XRPC_RATE_LIMIT),
+    // Wraps like the Mastodon side: the sandbox never makes a test back off.
+    'ratelimit-remaining': String(XRPC_RATE_LIMIT - 1 - ((used - 1) % XRPC_RATE_LIMIT)),
+    'ratelimit-reset': String(windowStart + XRPC_RATE_WINDOW_S),
+    'ratelimit-policy': `${XRPC_RATE_LIMIT};w=${XRPC_RATE_WINDOW_S}`,
+  };
+}
+
 function pageParams(url: URL, defaultLimit: number, maxLimit: number) {
   const raw = Number.parseInt(url.searchParams.get('limit') ?? '', 10);
   const limit = Number.isFinite(raw) && raw > 0 ? Math.min(raw, maxLimit) : defaultLimit;
@@ -190,6 +220,7 @@ function linkHeader(
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const hostname = options.hostname ?? '127.0.0.1';
   const store = sandboxStore();
+  const bsky = blueskyStore();
   const log: LogEntry[] | null = options.log ? [] : null;
   const counts = new Map<string, number>();
   let origin = '';
@@ -239,6 +270,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const isApi = path.startsWith('/api/');
     if (method === 'OPTIONS') {
       send(res, preflight(path, req));
+      return;
+    }
+    if (path.startsWith('/xrpc/')) {
+      send(res, xrpc(method, path, url, req));
       return;
     }
     let reply: Reply;
@@ -309,7 +344,32 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return jsonReply(405, { error: 'Method not allowed' }, cors);
   }
 
+  function xrpc(method: string, path: string, url: URL, req: IncomingMessage): Reply {
+    const result = bsky.xrpc(origin, method, path.slice('/xrpc/'.length), url);
+    return jsonReply(result.status, result.body, {
+      ...xrpcRateLimitHeaders(counts, req.socket.remoteAddress ?? ''),
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': XRPC_EXPOSED_HEADERS,
+      'atproto-content-labelers': `${BSKY_LABELER_DID};redact`,
+      // Fresh data for every test (the public AppView sits behind a cache).
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+  }
+
   function preflight(path: string, req: IncomingMessage): Reply {
+    if (path.startsWith('/xrpc/')) {
+      // The AppView's express `cors()`: 204, any origin, the requested headers reflected.
+      const headers: Headers = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET,HEAD,PUT,PATCH,POST,DELETE',
+        'access-control-max-age': '86400',
+        vary: 'Access-Control-Request-Headers',
+      };
+      const requested = req.headers['access-control-request-headers'];
+      if (requested) headers['access-control-allow-headers'] = requested;
+      return { status: 204, headers, body: '' };
+    }
     // rack-cors answers preflights only for the resources Mastodon's cors.rb lists.
     const api = path.startsWith('/api/');
     const getOnly =
@@ -410,7 +470,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       );
     }
     if (path === '/') return home();
-    const asset = store.assets.get(path);
+    if ((m = /^\/profile\/([^/]+)(?:\/post\/([^/]+))?$/.exec(path)))
+      return bskyProfileOrPost(decodeURIComponent(m[1]!), m[2]);
+    const asset = store.assets.get(path) ?? bsky.assets.get(path);
     if (asset) return assetReply(asset, req);
     return {
       status: 404,
@@ -894,6 +956,45 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     );
   }
 
+  /** bsky.app-like pages for the Bluesky seed, so "view on Bluesky" links work offline. */
+  function bskyProfileOrPost(actor: string, rkey: string | undefined): Reply {
+    const account = bsky.resolveActor(actor);
+    const post =
+      account && rkey ? bsky.findPost(`at://${account.did}/app.bsky.feed.post/${rkey}`) : undefined;
+    if (!account || (rkey && (!post || post.deleted))) {
+      return {
+        status: 404,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1></body></html>\n',
+      };
+    }
+    const name = escapeHtml(account.displayName ?? account.handle);
+    const handle = escapeHtml(account.handle);
+    if (post) {
+      const text = escapeHtml(post.text).replaceAll('\n', '<br>');
+      return htmlPage(
+        `${account.displayName ?? account.handle}: post ${post.rkey}`,
+        `<article lang="${escapeHtml(post.langs[0] ?? 'en')}"><h1>${name} <small>@${handle}</small></h1><p>${text}</p>` +
+          `<p><time datetime="${post.createdAt}">${post.createdAt}</time></p></article>` +
+          `<p><a href="/profile/${escapeHtml(actor)}">Back to @${handle}</a></p>`,
+      );
+    }
+    const posts = (bsky.byAuthor.get(account.key) ?? [])
+      .filter((p) => !p.deleted)
+      .slice(0, 20)
+      .map(
+        (p) =>
+          `<li><a href="/profile/${escapeHtml(actor)}/post/${p.rkey}">${escapeHtml(p.text.slice(0, 80))}</a></li>`,
+      )
+      .join('');
+    return htmlPage(
+      `${account.displayName ?? account.handle} (@${account.handle})`,
+      `<h1>${name}</h1><p>@${handle}</p><p>${escapeHtml(account.description)}</p>` +
+        (posts ? `<h2>Recent posts</h2><ul>${posts}</ul>` : '') +
+        `<p><a href="/">Back to the sandbox</a></p>`,
+    );
+  }
+
   function home(): Reply {
     const accounts = localAccounts()
       .map((a) => `<li><a href="/@${escapeHtml(a.username)}">@${escapeHtml(a.username)}</a></li>`)
@@ -901,7 +1002,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return htmlPage(
       'Fedikit sandbox',
       `<h1>Fedikit sandbox</h1><p>A local instance speaking the Mastodon API (Mastodon ${MASTODON_VERSION}), with seeded data. ` +
-        `Try <a href="/api/v2/instance">/api/v2/instance</a>.</p><h2>Local accounts</h2><ul>${accounts}</ul>`,
+        `Try <a href="/api/v2/instance">/api/v2/instance</a>.</p><h2>Local accounts</h2><ul>${accounts}</ul>` +
+        `<h2>Bluesky</h2><p>The AppView's public reads answer under <code>/xrpc/</code>, e.g. ` +
+        `<a href="/xrpc/app.bsky.actor.getProfile?actor=alice.bsky.sandbox">app.bsky.actor.getProfile</a>; ` +
+        `see <a href="/profile/alice.bsky.sandbox">@alice.bsky.sandbox</a>.</p>`,
     );
   }
 

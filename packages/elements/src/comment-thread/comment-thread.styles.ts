@@ -94,7 +94,8 @@ export const styles = css`
   .ellipsis::after {
     content: '…';
   }
-  pre {
+  pre,
+  .rich {
     white-space: pre-wrap;
   }
   blockquote {

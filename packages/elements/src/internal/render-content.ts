@@ -19,7 +19,11 @@ export function renderContent(post: Post, sanitize?: Sanitizer): HTMLElement {
     el.className = 'content';
     el.setAttribute('part', 'content');
     if (post.format === 'html') el.append(sanitize!(post.content, post.emojis));
-    else if (post.format === 'rich' && post.segments) el.append(...post.segments.map(segment));
+    else if (post.format === 'rich' && post.segments) {
+      // Bluesky text keeps its line breaks (the styles give `.rich` `white-space: pre-wrap`).
+      el.className = 'content rich';
+      el.append(...post.segments.map(segment));
+    }
     else el.textContent = post.content;
     cache.set(post, el);
   }

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+import { BSKY_APP, safeUrl, type RichSegment } from '@fedikit/core';
+
+/** A DID as the AT Protocol writes it (`did:plc:...`, `did:web:...`). */
+export const DID = /^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048}$/;
+/** At most this many facets are read from one post (Bluesky posts have a few; 1,000 is hostile). */
+const MAX_FACETS = 5000;
+const TAG_MAX = 640;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The base URL of a Bluesky web client (`https://bsky.app`, or a site's own), without a trailing
+ * slash; the default when `client` is missing or not a safe http(s) URL.
+ */
+export function clientBase(client: unknown): string {
+  const url = safeUrl(client);
+  return url ? url.replace(/\/+$/, '') : BSKY_APP;
+}
+
+type Kind = NonNullable<RichSegment['kind']>;
+
+/** The first feature of a facet Fedikit can render: a link, mention or tag, with its safe href. */
+function feature(features: unknown, client: string): { kind: Kind; href: string } | undefined {
+  if (!Array.isArray(features)) return undefined;
+  for (const f of features.slice(0, 8) as Record<string, unknown>[]) {
+    const type = f?.['$type'];
+    if (type === 'app.bsky.richtext.facet#link') {
+      const href = safeUrl(f['uri'], { link: true });
+      if (href) return { kind: 'link', href };
+    } else if (type === 'app.bsky.richtext.facet#mention') {
+      const did = f['did'];
+      if (typeof did === 'string' && DID.test(did)) {
+        return { kind: 'mention', href: `${client}/profile/${did}` };
+      }
+    } else if (type === 'app.bsky.richtext.facet#tag') {
+      const tag = f['tag'];
+      if (typeof tag === 'string') {
+        const name = tag.replace(/^#/, '').slice(0, TAG_MAX);
+        if (name.trim())
+          return { kind: 'tag', href: `${client}/hashtag/${encodeURIComponent(name)}` };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Cuts a Bluesky post's text into plain and linked {@link RichSegment}s from its `facets`.
+ *
+ * Facets address the text in **UTF-8 bytes** (`index.byteStart` / `byteEnd`), not in JavaScript's
+ * UTF-16 units. A facet is dropped (its text stays plain) when its offsets are not integers, are
+ * reversed or empty, run past the end of the text, or fall inside a character (a byte offset that
+ * would split a UTF-8 code point); when it overlaps a facet that starts earlier (the earlier one
+ * wins; at the same start, the first listed); and when none of its features is usable. Links keep
+ * only `http(s)` targets (through core's `safeUrl`): a `javascript:` or `data:` link is plain text.
+ * Mentions link to `{client}/profile/{did}` and tags to `{client}/hashtag/{tag}`; the visible text
+ * is always the post's own, never the target. Never throws, whatever `facets` holds.
+ *
+ * @param client - Bluesky web client for mentions and tags. Default `https://bsky.app`.
+ * @example
+ * facetsToSegments('hi @alice.test', [{ index: { byteStart: 3, byteEnd: 14 },
+ *   features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:...' }] }])
+ * // [{ text: 'hi ' }, { text: '@alice.test', kind: 'mention', href: 'https://bsky.app/profile/did:plc:...' }]
+ */
+export function facetsToSegments(
+  text: string,
+  facets: unknown,
+  client: string = BSKY_APP,
+): RichSegment[] {
+  if (typeof text !== 'string' || !text) return [];
+  if (!Array.isArray(facets) || !facets.length) return [{ text }];
+  const base = clientBase(client);
+  const bytes = encoder.encode(text);
+  const end = bytes.length;
+  // A byte offset on a character boundary: the end, or a byte that is not a continuation (10xxxxxx).
+  const boundary = (i: number) => i === end || (bytes[i]! & 0xc0) !== 0x80;
+  const spans: { start: number; end: number; order: number; kind: Kind; href: string }[] = [];
+  for (let i = 0; i < Math.min(facets.length, MAX_FACETS); i++) {
+    const facet = facets[i] as { index?: { byteStart?: unknown; byteEnd?: unknown } } | null;
+    const start = facet?.index?.byteStart;
+    const stop = facet?.index?.byteEnd;
+    if (
+      !Number.isSafeInteger(start) ||
+      !Number.isSafeInteger(stop) ||
+      (start as number) < 0 ||
+      (start as number) >= (stop as number) ||
+      (stop as number) > end ||
+      !boundary(start as number) ||
+      !boundary(stop as number)
+    )
+      continue;
+    const f = feature((facet as { features?: unknown }).features, base);
+    if (f) spans.push({ start: start as number, end: stop as number, order: i, ...f });
+  }
+  spans.sort((a, b) => a.start - b.start || a.order - b.order);
+  const out: RichSegment[] = [];
+  const plain = (from: number, to: number) => {
+    if (from >= to) return;
+    const piece = decoder.decode(bytes.subarray(from, to));
+    const last = out.at(-1);
+    if (last && !last.kind) out[out.length - 1] = { text: last.text + piece };
+    else out.push({ text: piece });
+  };
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor) continue; // overlaps the one before: dropped
+    plain(cursor, span.start);
+    out.push({
+      text: decoder.decode(bytes.subarray(span.start, span.end)),
+      kind: span.kind,
+      href: span.href,
+    });
+    cursor = span.end;
+  }
+  plain(cursor, end);
+  return out;
+}

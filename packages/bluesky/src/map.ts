@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: MIT
+import {
+  buildThread,
+  FediError,
+  safeUrl,
+  type Author,
+  type Media,
+  type Post,
+  type Profile,
+  type RichSegment,
+  type Thread,
+  type ThreadSort,
+} from '@fedikit/core';
+import { clientBase, DID, facetsToSegments } from './facets.js';
+import { createModerator, noUnauthenticated, type ModerationOptions } from './moderation.js';
+import type { WirePostView, WireProfile, WireThreadResponse, WireThreadViewPost } from './wire.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
+const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+/** A count: a finite, non-negative safe integer, else 0. */
+const count = (v: unknown): number =>
+  typeof v === 'number' && v > 0 && v < Infinity
+    ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(v))
+    : 0;
+/** A date the browser can format (years 1970–9999), or `undefined`. */
+function date(v: unknown): Date | undefined {
+  if (typeof v !== 'string' || v.length > 64) return undefined;
+  const t = Date.parse(v);
+  return t >= 0 && t < 253402300800000 ? new Date(t) : undefined;
+}
+const size = (v: unknown): number | undefined =>
+  typeof v === 'number' && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
+const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
+const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+/** `at://{did}/app.bsky.feed.post/{rkey}`: the only post URIs accepted from an AppView. */
+const POST_URI =
+  /^at:\/\/(did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048})\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,512})$/;
+/** Text beyond this many UTF-16 units is cut (a post holds at most 3,000 bytes). */
+export const MAX_TEXT = 10_000;
+
+/** Cuts `s` to `max` UTF-16 units without leaving half a surrogate pair. */
+function cap(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** An AppView profile view → {@link Author}; links go to `client` (default bsky.app). */
+export function mapAuthor(a: WireProfile | undefined, client?: string): Author {
+  const base = clientBase(client);
+  const did = typeof a?.did === 'string' && DID.test(a.did) ? a.did : '';
+  const handle =
+    typeof a?.handle === 'string' && HANDLE.test(a.handle) ? a.handle.toLowerCase() : '';
+  return {
+    id: did,
+    name: str(a?.displayName, 640),
+    // `handle.invalid` is how the AppView says the handle no longer checks out: show the DID.
+    handle: handle && handle !== 'handle.invalid' ? handle : did,
+    url: did ? `${base}/profile/${did}` : undefined,
+    avatar: safeUrl(a?.avatar),
+    emojis: [],
+    bot: Array.isArray(a?.labels) && a.labels.some((l) => obj(l)?.['val'] === 'bot'),
+    noindex: noUnauthenticated(a),
+  };
+}
+
+/** Media from an embed view: images, a video, or the media part of a record with media. */
+function mapMedia(embed: unknown, uri: string): Media[] {
+  let e = obj(embed);
+  if (e?.['$type'] === 'app.bsky.embed.recordWithMedia#view') e = obj(e['media']);
+  const type = e?.['$type'];
+  if (type === 'app.bsky.embed.images#view' && Array.isArray(e!['images'])) {
+    const out: Media[] = [];
+    for (const [i, raw] of (e!['images'] as unknown[]).slice(0, 10).entries()) {
+      const image = obj(raw);
+      const url = safeUrl(image?.['fullsize']);
+      const previewUrl = safeUrl(image?.['thumb']) ?? url;
+      if (!previewUrl) continue;
+      out.push({
+        id: `${uri}#image${i}`,
+        type: 'image',
+        url: url ?? previewUrl,
+        previewUrl,
+        alt: str(image!['alt'], 5000),
+        ...ratio(image!['aspectRatio']),
+      });
+    }
+    return out;
+  }
+  if (type === 'app.bsky.embed.video#view') {
+    const url = safeUrl(e!['playlist']);
+    const previewUrl = safeUrl(e!['thumbnail']);
+    if (!url && !previewUrl) return [];
+    return [
+      {
+        id: `${uri}#video`,
+        type: 'video',
+        url,
+        previewUrl,
+        alt: str(e!['alt'], 5000),
+        ...ratio(e!['aspectRatio']),
+      },
+    ];
+  }
+  return [];
+}
+
+function ratio(v: unknown): { width?: number; height?: number } {
+  const width = size(obj(v)?.['width']);
+  const height = size(obj(v)?.['height']);
+  return width && height ? { width, height } : {};
+}
+
+/**
+ * An external link card or a quoted post, as a trailing link: the card's title (or its URL), or
+ * the quoted post's web address. Nothing else of them is shown (no card image, no quoted text).
+ */
+function trailingLink(
+  embed: unknown,
+  segments: readonly RichSegment[],
+  base: string,
+): RichSegment[] {
+  let e = obj(embed);
+  if (e?.['$type'] === 'app.bsky.embed.recordWithMedia#view') {
+    const media = obj(e['media']);
+    e = media?.['$type'] === 'app.bsky.embed.external#view' ? media : obj(e['record']);
+  }
+  let href: string | undefined;
+  let text = '';
+  if (e?.['$type'] === 'app.bsky.embed.external#view') {
+    const external = obj(e['external']);
+    href = safeUrl(external?.['uri'], { link: true });
+    text = str(external?.['title'], 300).trim() || (href ?? '');
+  } else if (e?.['$type'] === 'app.bsky.embed.record#view') {
+    const record = obj(e['record']);
+    const m =
+      record?.['$type'] === 'app.bsky.embed.record#viewRecord' &&
+      POST_URI.exec(str(record['uri'], 3000));
+    if (m) text = href = `${base}/profile/${m[1]}/post/${m[2]}`;
+  }
+  if (!href || segments.some((s) => s.href === href)) return [];
+  const link: RichSegment = { text, kind: 'link', href };
+  return segments.length ? [{ text: '\n' }, link] : [link];
+}
+
+/**
+ * An AppView post view → {@link Post}, or `undefined` when its `uri` is not an
+ * `at://{did}/app.bsky.feed.post/{rkey}` of its own author (a broken entry is dropped, never its
+ * siblings). `id` and `uri` are the at:// URI; `url` is the post on `client`. External link cards
+ * and quoted posts become a trailing link segment; `content` stays the post's own text.
+ */
+export function mapPost(
+  p: WirePostView | undefined,
+  client?: string,
+  inReplyTo?: string,
+): Post | undefined {
+  const uri = typeof p?.uri === 'string' ? p.uri : '';
+  const m = POST_URI.exec(uri);
+  if (!p || !m || p.author?.did !== m[1]) return undefined;
+  const base = clientBase(client);
+  const record = obj(p.record);
+  const text = cap(str(record?.['text'], MAX_TEXT + 1), MAX_TEXT);
+  const segments = facetsToSegments(text, record?.['facets'], base);
+  const langs = record?.['langs'];
+  const lang = Array.isArray(langs) ? str(langs[0], 35) : '';
+  return {
+    protocol: 'bluesky',
+    id: uri,
+    uri,
+    url: `${base}/profile/${m[1]}/post/${m[2]}`,
+    inReplyTo,
+    author: mapAuthor(p.author, base),
+    content: text,
+    format: 'rich',
+    segments: [...segments, ...trailingLink(p.embed, segments, base)],
+    spoiler: '',
+    sensitive: false,
+    media: mapMedia(p.embed, uri),
+    emojis: [],
+    lang: LANG.test(lang) ? lang : undefined,
+    createdAt: date(record?.['createdAt']) ?? date(p.indexedAt),
+    visibility: 'public',
+    counts: {
+      replies: count(p.replyCount),
+      reposts: count(p.repostCount),
+      likes: count(p.likeCount),
+    },
+  };
+}
+
+/** An `app.bsky.actor.getProfile` answer → {@link Profile}. The bio is left empty (see README). */
+export function mapProfile(a: WireProfile, client?: string): Profile {
+  return {
+    author: mapAuthor(a, client),
+    bio: '',
+    header: safeUrl(a?.banner),
+    counts: {
+      followers: count(a?.followersCount),
+      following: count(a?.followsCount),
+      posts: count(a?.postsCount),
+    },
+  };
+}
+
+/** Options for {@link mapThread}. */
+export interface MapThreadOptions {
+  /** Bluesky web client for post, profile, mention and tag links. Default `https://bsky.app`. */
+  readonly client?: string;
+  readonly sort?: ThreadSort;
+  /** Replies deeper than this are cut and the thread marked `truncated: 'depth'`. Default 20. */
+  readonly maxDepth?: number;
+  /** Keep only replies the root's author liked (`threadContext.rootAuthorLike`). */
+  readonly favouritesOnly?: boolean;
+  readonly moderation?: ModerationOptions;
+}
+
+/** Default depth of a thread, in reply levels below the root. */
+export const DEFAULT_MAX_DEPTH = 20;
+/** At most this many thread nodes are read from one answer. */
+const MAX_NODES = 5000;
+
+/** The `hiddenReplies` of a threadgate view (`{ record: { hiddenReplies } }`), as a set. */
+function hiddenReplies(...gates: unknown[]): Set<string> {
+  const out = new Set<string>();
+  for (const gate of gates) {
+    const list = obj(obj(gate)?.['record'])?.['hiddenReplies'];
+    if (Array.isArray(list))
+      for (const u of list.slice(0, 1000)) if (typeof u === 'string') out.add(u);
+  }
+  return out;
+}
+
+const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE') =>
+  new FediError(message, { code });
+
+/**
+ * An `app.bsky.feed.getPostThread` answer → {@link Thread}, with moderation for a logged-out view
+ * applied (see {@link createModerator}). The nested `replies` are walked iteratively with an explicit
+ * stack (a hostile AppView may nest thousands of levels), at most {@link MAX_NODES} nodes and
+ * `maxDepth + 1` levels, then built with core's `buildThread`, which cuts at `maxDepth` and marks the
+ * cut.
+ *
+ * - A dropped post (moderation, threadgate `hiddenReplies`, owner filters) takes its replies with it.
+ * - `blockedPost`, `notFoundPost` and unknown `$type`s among the replies are skipped; their siblings
+ *   stay.
+ * - The root is never dropped by the owner's filters. A root the author keeps from logged-out readers
+ *   (`!no-unauthenticated`) or labelled adult (with `adult: 'hide'`) throws `AUTH_REQUIRED` (a
+ *   signed-in reader may see it on Bluesky); a `!hide` root, a missing or blocked one, `NOT_FOUND`.
+ */
+export function mapThread(data: WireThreadResponse, options: MapThreadOptions = {}): Thread {
+  const base = clientBase(options.client);
+  const maxDepth = Math.max(0, Math.min(1000, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)));
+  const moderate = createModerator(options.moderation);
+  const top = obj(obj(data)?.['thread']) as WireThreadViewPost | undefined;
+  const type = top?.$type;
+  if (type === 'app.bsky.feed.defs#notFoundPost' || type === 'app.bsky.feed.defs#blockedPost')
+    throw fail(type.endsWith('notFoundPost') ? 'Post not found' : 'Post blocked', 'NOT_FOUND');
+  const root =
+    top && type === 'app.bsky.feed.defs#threadViewPost' ? mapPost(top.post, base) : undefined;
+  if (!root) throw fail('The AppView sent no thread', 'INVALID_RESPONSE');
+  const rootDecision = moderate(top!.post!, root, true);
+  if (rootDecision.drop === 'hide') throw fail('This post is hidden by moderation', 'NOT_FOUND');
+  if (rootDecision.drop)
+    throw fail('This post is only shown to signed-in readers', 'AUTH_REQUIRED');
+  const hidden = hiddenReplies(obj(data)?.['threadgate'], top!.post!.threadgate);
+  const posts: Post[] = [];
+  const liked = new Set<string>();
+  const stack: [unknown, string, number][] = [];
+  const push = (replies: unknown, parent: string, depth: number) => {
+    if (!Array.isArray(replies) || depth > maxDepth + 1) return;
+    for (let i = Math.min(replies.length, MAX_NODES) - 1; i >= 0; i--)
+      stack.push([replies[i], parent, depth]);
+  };
+  push(top!.replies, root.id, 1);
+  for (let seen = 0; stack.length && seen < MAX_NODES; seen++) {
+    const [raw, parent, depth] = stack.pop()!;
+    const node = obj(raw) as WireThreadViewPost | undefined;
+    if (node?.$type !== 'app.bsky.feed.defs#threadViewPost') continue;
+    const post = mapPost(node.post, base, parent);
+    if (!post || hidden.has(post.id)) continue;
+    const decision = moderate(node.post!, post, false);
+    if (decision.drop) continue;
+    posts.push(
+      decision.spoiler || decision.sensitive
+        ? { ...post, spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
+        : post,
+    );
+    if (obj(node.threadContext)?.['rootAuthorLike']) liked.add(post.id);
+    push(node.replies, post.id, depth + 1);
+  }
+  const rootPost =
+    rootDecision.spoiler || rootDecision.sensitive
+      ? { ...root, spoiler: rootDecision.spoiler ?? '', sensitive: rootDecision.sensitive === true }
+      : root;
+  const thread = buildThread(
+    rootPost,
+    posts.map((p) => (liked.has(p.id) ? { ...p, likedByAuthor: true } : p)),
+    {
+      sort: options.sort,
+      maxDepth,
+      fullThreadUrl: root.url,
+      filter: options.favouritesOnly ? (p) => liked.has(p.id) : undefined,
+    },
+  );
+  // Nodes left unread: the answer was larger than this walk reads.
+  if (stack.length) (thread as { truncated?: Thread['truncated'] }).truncated ??= 'size';
+  return thread;
+}

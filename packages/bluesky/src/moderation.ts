@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+import type { Post } from '@fedikit/core';
+import type { WireLabel, WirePostView, WireProfile } from './wire.js';
+
+/**
+ * What a site shows of a Bluesky conversation to its (logged-out) readers. Bluesky's own rules for
+ * logged-out readers always apply (see {@link moderate}); these options add the site owner's.
+ */
+export interface ModerationOptions {
+  /**
+   * Posts labelled adult or graphic (`porn`, `sexual`, `nudity`, `graphic-media`, `gore`): dropped
+   * (`'hide'`, the default, as Bluesky does for logged-out readers), or shown behind a warning with
+   * their media marked sensitive (`'warn'`).
+   */
+  readonly adult?: 'hide' | 'warn';
+  /** Drop replies whose text contains one of these words (case-insensitive, whole words). */
+  readonly muteWords?: readonly string[];
+  /** Drop replies by these accounts: handles (with or without `@`) or DIDs. */
+  readonly muteUsers?: readonly string[];
+  /** Drop replies with fewer likes than this. */
+  readonly minLikes?: number;
+  /** Drop replies without media whose text is empty or only emoji and spaces (`📌`, `🔥🔥`). */
+  readonly hideEmpty?: boolean;
+}
+
+/**
+ * The spoiler texts set by moderation (short English markers: the elements show spoilers collapsed,
+ * and may translate these).
+ */
+export const LABEL_SPOILERS = {
+  warn: 'Content warning',
+  adult: 'Adult content',
+  graphic: 'Graphic media',
+} as const;
+
+/** Why a post is dropped, or how it is shown. */
+export type ModerationDecision =
+  | {
+      readonly drop: 'no-unauthenticated' | 'hide' | 'adult' | 'hidden-reply' | 'filter';
+    }
+  | { readonly drop?: undefined; readonly spoiler?: string; readonly sensitive?: boolean };
+
+const SEXUAL = ['porn', 'sexual', 'nudity'];
+const GRAPHIC = ['graphic-media', 'gore'];
+// Emoji and what glues them (skin tones, flags, ZWJ, variation selectors, keycaps, tags), and space.
+const EMPTY =
+  /^(?:\s|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0e|\ufe0f|\u20e3|[\u{e0020}-\u{e007f}])*$/u;
+// Scripts written without spaces between words: a mute word there matches anywhere.
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/**
+ * The labels that count for a post: its own, and its author's account-level ones. Labels on the
+ * author's profile record (`…/app.bsky.actor.profile/self`) only count for `!no-unauthenticated`,
+ * which authors set there. A negation (`neg: true`) cancels the same label from the same source.
+ */
+function labels(post: WirePostView): { val: string; src: string; profile: boolean }[] {
+  const raw = [
+    ...(Array.isArray(post.labels) ? post.labels.slice(0, 200) : []),
+    ...(Array.isArray(post.author?.labels) ? post.author.labels.slice(0, 200) : []),
+  ] as WireLabel[];
+  const negated = new Set<string>();
+  for (const l of raw) if (l?.neg === true) negated.add(`${String(l.src)} ${String(l.val)}`);
+  const out: { val: string; src: string; profile: boolean }[] = [];
+  for (const l of raw) {
+    if (typeof l?.val !== 'string' || l.neg === true) continue;
+    const src = typeof l.src === 'string' ? l.src : '';
+    if (negated.has(`${src} ${l.val}`)) continue;
+    const profile = typeof l.uri === 'string' && l.uri.includes('/app.bsky.actor.profile/');
+    out.push({ val: l.val, src, profile });
+  }
+  return out;
+}
+
+/** True when the account asked not to be shown to logged-out readers. */
+export function noUnauthenticated(author: WireProfile | undefined): boolean {
+  return (
+    Array.isArray(author?.labels) &&
+    author.labels.some((l: WireLabel) => l?.val === '!no-unauthenticated' && l.neg !== true)
+  );
+}
+
+const WORD = /^[\p{L}\p{N}_]/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A test for the site's mute words, or `undefined` when there are none. */
+export function muteWordTest(
+  words: readonly string[] | undefined,
+): ((text: string) => boolean) | undefined {
+  const list = (Array.isArray(words) ? words : [])
+    .slice(0, 1000)
+    .filter((w): w is string => typeof w === 'string')
+    .map((w) => w.trim().slice(0, 200))
+    .filter(Boolean);
+  if (!list.length) return undefined;
+  // Whole words: no letter or digit just before or after, where the word itself starts or ends
+  // with one (so `c++` or `.*` match after a letter too).
+  const parts = list.map((w) =>
+    NO_SPACES.test(w)
+      ? escape(w)
+      : (WORD.test(w) ? '(?<![\\p{L}\\p{N}_])' : '') +
+        escape(w) +
+        (WORD.test(w.at(-1)!) ? '(?![\\p{L}\\p{N}_])' : ''),
+  );
+  const re = new RegExp(parts.join('|'), 'iu');
+  return (text) => re.test(text);
+}
+
+/** Compiled {@link ModerationOptions}. */
+export interface Moderator {
+  /** The decision for one post; `root` posts are never dropped by the owner's filters. */
+  (post: WirePostView, mapped: Post, root: boolean): ModerationDecision;
+}
+
+/**
+ * Compiles the moderation rules for a logged-out view, as Bluesky's own clients apply them:
+ * - `!no-unauthenticated` on the author (or the post), from any source: dropped;
+ * - `!hide` (not self-applied): dropped; `!warn` (not self-applied): spoiler "Content warning";
+ * - adult labels (`porn`, `sexual`, `nudity`, `graphic-media`, `gore`), self-applied or not:
+ *   dropped, or with `adult: 'warn'` a spoiler and sensitive media;
+ * - then, for replies only, the owner's filters (`muteWords`, `muteUsers`, `minLikes`,
+ *   `hideEmpty`).
+ * Threadgate-hidden replies are handled by the thread walk, which also drops a dropped post's
+ * replies with it.
+ */
+export function createModerator(options: ModerationOptions = {}): Moderator {
+  const muted = muteWordTest(options.muteWords);
+  const users = new Set(
+    (Array.isArray(options.muteUsers) ? options.muteUsers : [])
+      .filter((u): u is string => typeof u === 'string')
+      .map((u) => u.trim().replace(/^@/, '').toLowerCase()),
+  );
+  const minLikes = Number.isFinite(options.minLikes) ? options.minLikes! : 0;
+  const warnAdult = options.adult === 'warn';
+  return (post, mapped, root) => {
+    const did = typeof post.author?.did === 'string' ? post.author.did : '';
+    let spoiler = '';
+    let sensitive = false;
+    for (const { val, src, profile } of labels(post)) {
+      const self = src === did;
+      if (val === '!no-unauthenticated') return { drop: 'no-unauthenticated' };
+      if (profile) continue;
+      if (val === '!hide' && !self) return { drop: 'hide' };
+      if (val === '!warn' && !self) spoiler = LABEL_SPOILERS.warn;
+      const sexual = SEXUAL.includes(val);
+      if (sexual || GRAPHIC.includes(val)) {
+        if (!warnAdult) return { drop: 'adult' };
+        sensitive = true;
+        spoiler ||= sexual ? LABEL_SPOILERS.adult : LABEL_SPOILERS.graphic;
+      }
+    }
+    if (!root) {
+      const author = mapped.author;
+      if (users.has(author.id.toLowerCase()) || users.has(author.handle.toLowerCase()))
+        return { drop: 'filter' };
+      if (mapped.counts.likes < minLikes) return { drop: 'filter' };
+      if (muted?.(mapped.content)) return { drop: 'filter' };
+      if (options.hideEmpty && !mapped.media.length && EMPTY.test(mapped.content))
+        return { drop: 'filter' };
+    }
+    return spoiler || sensitive ? { spoiler, sensitive } : {};
+  };
+}
