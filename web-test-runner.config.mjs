@@ -5,7 +5,12 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { createHostileServer, createSandbox, SEED } from './packages/sandbox/dist/index.js';
+import {
+  BLUESKY_SEED,
+  createHostileServer,
+  createSandbox,
+  SEED,
+} from './packages/sandbox/dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -33,6 +38,7 @@ const envPlugin = {
         hostile: hostile.url,
         shared: hasShared ? '/__shared' : null,
         seed: SEED,
+        bluesky: BLUESKY_SEED,
       };
       return { body: JSON.stringify(body), type: 'json' };
     }

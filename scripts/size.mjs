@@ -36,9 +36,10 @@ const scenarios = [
     wanted: has(/mastodon\/dist|dompurify/),
     budget: 24 * KB,
     // Issue #2 sets 24 KB. DOMPurify (11.1 KB) and Lit (5.6 KB) leave 7.3 KB for everything else;
-    // the element, its catalogue and styles, core and the Mastodon provider measure about 12.8 KB
-    // (since issue #5: reply/boost/like buttons, and chunks shared with the other elements).
-    ceiling: 29 * KB,
+    // the element, its catalogue and styles, core and the Mastodon provider measure about 13.3 KB
+    // (since issues #5 and #3: reply/boost/like buttons, rich text, chunks shared with the other
+    // elements and protocols).
+    ceiling: 30 * KB,
     why: 'issue #2 budget not met yet (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {
@@ -50,6 +51,14 @@ const scenarios = [
     name: '  + the French catalogue, on a lang="fr" page',
     entry: 'fedi-comment-thread.js',
     wanted: has(/mastodon\/dist|dompurify|i18n\/fr/),
+  },
+  {
+    name: '<fedi-comment-thread> on a Bluesky post (Lit, provider; no DOMPurify)',
+    entry: 'fedi-comment-thread.js',
+    wanted: has(/bluesky\/dist/),
+    budget: 12 * KB,
+    ceiling: 21 * KB,
+    why: 'issue #3 budget not met yet (the shared element layer is ~8 KB beyond Lit); see the issue note',
   },
   {
     name: '<fedi-follow-button> as the page shows it (no request)',

@@ -15,6 +15,14 @@ export interface TestEnv {
   readonly shared: string | null;
   /** Ids and paths of the sandbox's seeded content (`SEED` of `@fedikit/sandbox`). */
   readonly seed: SandboxSeed;
+  /** The sandbox's seeded Bluesky content (`BLUESKY_SEED` of `@fedikit/sandbox`). */
+  readonly bluesky: {
+    readonly thread: {
+      readonly uri: string;
+      readonly replies: number;
+      readonly replyUris: Readonly<Record<string, string>>;
+    };
+  };
 }
 
 /** The part of the sandbox's seed the browser tests use. */

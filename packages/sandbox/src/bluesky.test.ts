@@ -488,10 +488,15 @@ describe('XRPC plumbing', () => {
     url.searchParams.append('uris', BLUESKY_SEED.thread.uri);
     url.searchParams.append('uris', BLUESKY_SEED.thread.replyUris.notFound);
     url.searchParams.append('uris', BLUESKY_SEED.thread.replyUris.image);
+    url.searchParams.append('uris', BLUESKY_SEED.thread.replyUris.blocked);
     const body = (await (await fetch(url)).json()) as { posts: Obj[] };
     assert.deepEqual(
       body.posts.map((p) => p['uri']),
-      [BLUESKY_SEED.thread.uri, BLUESKY_SEED.thread.replyUris.image],
+      [
+        BLUESKY_SEED.thread.uri,
+        BLUESKY_SEED.thread.replyUris.image,
+        BLUESKY_SEED.thread.replyUris.blocked,
+      ],
     );
   });
 

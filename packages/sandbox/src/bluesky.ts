@@ -591,8 +591,8 @@ class BlueskyViews {
     const posts: Json[] = [];
     for (const uri of uris) {
       const post = this.store.findPost(uri);
-      if (post && !post.deleted && !this.store.authorOf(post).blockedByRoot)
-        posts.push(this.postView(post));
+      // The block is between the thread's author and the replier, not the (anonymous) viewer.
+      if (post && !post.deleted) posts.push(this.postView(post));
     }
     return { posts };
   }

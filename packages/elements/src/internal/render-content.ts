@@ -23,8 +23,7 @@ export function renderContent(post: Post, sanitize?: Sanitizer): HTMLElement {
       // Bluesky text keeps its line breaks (the styles give `.rich` `white-space: pre-wrap`).
       el.className = 'content rich';
       el.append(...post.segments.map(segment));
-    }
-    else el.textContent = post.content;
+    } else el.textContent = post.content;
     cache.set(post, el);
   }
   return el;
