@@ -207,6 +207,23 @@ describe('resolve', () => {
       );
     });
 
+    it('reads Bluesky posts: bsky.app post URLs and at:// URIs', () => {
+      const post = (acct: string, id: string) => ({ ...bluesky(acct), kind: 'post', id });
+      expect(
+        resolve('https://bsky.app/profile/alice.bsky.social/post/3k2yihcrp6f2c'),
+      ).to.deep.equal(post('alice.bsky.social', '3k2yihcrp6f2c'));
+      expect(resolve(`at://${PLC}/app.bsky.feed.post/3k2yihcrp6f2c`)).to.deep.equal(
+        post(PLC, '3k2yihcrp6f2c'),
+      );
+      expect(resolve(`at://${PLC}`)).to.deep.equal(bluesky(PLC));
+      for (const bad of [
+        'at://not a did/app.bsky.feed.post/x',
+        `at://${PLC}/app.bsky.feed.like/x`,
+      ]) {
+        invalid(bad);
+      }
+    });
+
     it('rejects junk DIDs with INVALID_INPUT', () => {
       for (const input of [
         'did:plc:',
@@ -238,7 +255,6 @@ describe('resolve', () => {
         'https://bsky.app/',
         'https://bsky.app/profile',
         'https://bsky.app/profile/',
-        'https://bsky.app/profile/alice.bsky.social/post/3k2yihcrp6f2c',
         'https://bsky.app/profile/alice.bsky.social/followers',
         'https://bsky.app/profile/did:plc:short',
         'https://bsky.app/profile/not%20a%20handle',

@@ -93,7 +93,7 @@ export function resolve(input: string): Ref {
       // A malformed escape (`%E0%A4%A`): junk, reported as INVALID_INPUT below, not a URIError.
     }
     const who = actor(decoded);
-    if (who) return { ...bluesky(who, profile[2]), url: href };
+    if (who) return bluesky(who, profile[2]);
   }
   for (const re of PATHS) {
     const m = re.exec(url.pathname);
