@@ -238,7 +238,7 @@ const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RE
 /**
  * An `app.bsky.feed.getPostThread` answer → {@link Thread}, with moderation for a logged-out view
  * applied (see {@link createModerator}). The nested `replies` are walked iteratively with an explicit
- * stack (a hostile AppView may nest thousands of levels), at most {@link MAX_NODES} nodes and
+ * stack (a hostile AppView may nest thousands of levels), at most 5,000 nodes and
  * `maxDepth + 1` levels, then built with core's `buildThread`, which cuts at `maxDepth` and marks the
  * cut.
  *

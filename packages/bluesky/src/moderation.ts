@@ -4,7 +4,7 @@ import type { WireLabel, WirePostView, WireProfile } from './wire.js';
 
 /**
  * What a site shows of a Bluesky conversation to its (logged-out) readers. Bluesky's own rules for
- * logged-out readers always apply (see {@link moderate}); these options add the site owner's.
+ * logged-out readers always apply (see `createModerator`); these options add the site owner's.
  */
 export interface ModerationOptions {
   /**
