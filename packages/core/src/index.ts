@@ -9,7 +9,7 @@ export { FediError, type FediErrorCode, type FediErrorProps } from './errors.js'
 export { safeUrl, isLoopbackHost } from './url.js';
 export { BSKY_APP, BSKY_APPVIEW, blueskyShareUrl, resolve } from './resolve.js';
 export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from './http.js';
-export { buildThread, type BuildThreadOptions, type ThreadSort } from './thread.js';
+export { buildThread, mergeThreads, type BuildThreadOptions, type ThreadSort } from './thread.js';
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
 export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
 export type { Provider, PostPage, ReadOptions, ThreadOptions } from './provider.js';

@@ -160,6 +160,8 @@ export interface Thread {
   readonly truncated?: 'server-limit' | 'depth' | 'size';
   /** Where to read the whole conversation. */
   readonly fullThreadUrl?: string;
+  /** For a conversation merged from several networks: the root post of each source, in order. */
+  readonly sources?: readonly Post[];
 }
 
 /** A public profile. */

@@ -114,3 +114,21 @@ export function buildThread(
   }
   return { root, replies, count, truncated, fullThreadUrl: options.fullThreadUrl };
 }
+
+/**
+ * One conversation from several threads of the same post on different networks (a blog post
+ * cross-posted to Mastodon and Bluesky): every source's replies, each subtree under its own root
+ * reply, sorted together. The first thread's root stands for the post; `sources` lists every root.
+ */
+export function mergeThreads(threads: readonly Thread[], sort: ThreadSort = 'oldest'): Thread {
+  const [first] = threads;
+  if (!first) throw new RangeError('mergeThreads needs at least one thread');
+  return {
+    root: first.root,
+    replies: threads.flatMap((t) => t.replies).sort(COMPARE[sort]),
+    count: threads.reduce((n, t) => n + t.count, 0),
+    truncated: threads.find((t) => t.truncated)?.truncated,
+    fullThreadUrl: first.fullThreadUrl,
+    sources: threads.map((t) => t.root),
+  };
+}

@@ -55,4 +55,47 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     expect((await sandboxLog()).filter((r) => r.path.startsWith('/xrpc/'))).to.have.length(0);
     expect($$(el, '[part=placeholder]')[0]!.textContent).to.contain(new URL(sandbox).host);
   });
+
+  it('merges a Mastodon and a Bluesky thread into one conversation, each comment marked', async () => {
+    const { sandbox, seed, bluesky } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread load="eager" appview=${sandbox} sort="newest" limit="200">
+        <fedi-source href=${sandbox + seed.smallThread.path}></fedi-source>
+        <fedi-source href=${bluesky.thread.uri}></fedi-source>
+      </fedi-comment-thread>`,
+    );
+    await until(() => el.matches(':state(ready), :state(error)'), 'final state');
+    await el.updateComplete;
+    const thread = el.thread!;
+    expect(thread.sources!.map((p) => p.protocol)).to.deep.equal(['mastodon', 'bluesky']);
+    const nets = $$(el, '[part~=comment] .net').map((n) => n.textContent);
+    expect(nets).to.include('Mastodon').and.include('Bluesky');
+    expect($$(el, '[part=summary]')[0]!.textContent).to.match(/across Mastodon and Bluesky/);
+    const replyButtons = $$(el, '[part=summary] [part=reply-button]').map((b) =>
+      b.textContent!.trim(),
+    );
+    expect(replyButtons).to.deep.equal(['Reply on Mastodon', 'Reply on Bluesky']);
+    // Sorted together, newest first, across networks.
+    const times = thread.replies.map((n) => n.post.createdAt!.getTime());
+    expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    await expect(el).to.be.accessible();
+  });
+
+  it('one failing source is said inline; the other renders', async () => {
+    const { sandbox, hostile, bluesky } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        appview=${sandbox}
+        src=${`${hostile}/@x/gone ${bluesky.thread.uri}`}
+      ></fedi-comment-thread>`,
+    );
+    await until(() => el.matches(':state(ready), :state(error)'), 'final state');
+    await el.updateComplete;
+    expect(el.matches(':state(ready)')).to.be.true;
+    const errors = $$(el, '[part=error]');
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.textContent).to.contain(new URL(hostile).host).and.contain('not found');
+    expect($$(el, '[part~=comment]').length).to.be.greaterThan(3);
+  });
 });

@@ -80,6 +80,12 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  .net {
+    font-size: 0.75em;
+    padding-inline: 0.4em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
   .reply-to,
   .cw {
     margin-block: 0.4em 0;

@@ -6,6 +6,7 @@ import {
   BSKY_APPVIEW,
   LINK_REL,
   loadSanitizer,
+  mergeThreads,
   resolve,
   type Author,
   type Post,
@@ -34,6 +35,8 @@ type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 
 const rel = LINK_REL;
+/** Network names: proper nouns, the same in every language. */
+const NETWORK = { mastodon: 'Mastodon', pixelfed: 'Pixelfed', bluesky: 'Bluesky' } as const;
 
 /**
  * The replies to a Mastodon post as an accessible, threaded comment section, with no tracking.
@@ -152,6 +155,10 @@ export class FediCommentThread extends FediElement {
   declare messages: Messages;
 
   private ref?: Ref;
+  /** Every source of a merged thread (one for a single post). */
+  private refs: Ref[] = [];
+  /** Sources of a merged thread that failed; the others render. */
+  private failed: { host: string; error: FediError }[] = [];
   private sanitize?: Sanitizer;
   private abort?: AbortController;
   private readonly open = new Set<string>();
@@ -189,29 +196,35 @@ export class FediCommentThread extends FediElement {
     }
   }
 
-  /** Resolves `src` and starts loading as the privacy mode allows. */
+  /** Resolves `src` (and child `<fedi-source href>`s) and starts loading as the privacy mode allows. */
   private prepare() {
     this.abort?.abort();
     this.thread = undefined;
     this.shown = this.limit;
     this.updateLocale();
+    const inputs = [
+      ...this.src.split(/\s+/),
+      ...[...this.querySelectorAll('fedi-source')].map((s) => s.getAttribute('href') ?? ''),
+    ].filter(Boolean);
     try {
-      this.ref = resolve(this.src);
+      this.refs = inputs.length ? inputs.map(resolve) : [resolve('')];
+      this.ref = this.refs[0];
     } catch (e) {
       this.ref = undefined;
       this.fail(e);
       return;
     }
     this.status = 'idle';
-    this.schedule(this.load, this.server.origin, () => void this.fetchThread());
+    // `visible` by default only when every server is the page's own origin.
+    const own = this.refs.every((r) => this.server(r).origin === location.origin);
+    this.schedule(this.load, own ? location.origin : '', () => void this.fetchThread());
   }
 
   /**
-   * The server the reader's browser will contact: the post's own server, or for Bluesky the AppView.
-   * The placeholder names it and the privacy mode is chosen by it.
+   * The server the reader's browser will contact for a source: the post's own server, or for
+   * Bluesky the AppView. The placeholder names it and the privacy mode is chosen by it.
    */
-  private get server(): URL {
-    const ref = this.ref!;
+  private server(ref: Ref): URL {
     return new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin);
   }
 
@@ -223,18 +236,28 @@ export class FediCommentThread extends FediElement {
     this.status = 'loading';
     this.error = undefined;
     try {
-      const [provider, messages] = await Promise.all([
-        this.provider ?? loadProvider(this.ref.protocol),
+      const read = async (ref: Ref) =>
+        (this.provider ?? (await loadProvider(ref.protocol))).getThread(ref, {
+          signal: abort.signal,
+          sort: this.sort,
+          favouritesOnly: this.favouritesOnly,
+          timeout: this.timeout,
+          appview: this.appview,
+        });
+      const [results, messages] = await Promise.all([
+        Promise.allSettled(this.refs.map(read)),
         loadMessages(threadCatalogue, this.locale),
       ]);
       this.messages = messages;
-      const thread = await provider.getThread(this.ref, {
-        signal: abort.signal,
-        sort: this.sort,
-        favouritesOnly: this.favouritesOnly,
-        timeout: this.timeout,
-        appview: this.appview,
-      });
+      // One failing source is said inline; the others render. All failing is an error state.
+      const threads = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      this.failed = results.flatMap((r, i) =>
+        r.status === 'rejected'
+          ? [{ host: this.server(this.refs[i]!).host, error: FediError.from(r.reason) }]
+          : [],
+      );
+      if (!threads.length) throw this.failed[0]!.error;
+      const thread = this.refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
       if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
@@ -299,7 +322,7 @@ export class FediCommentThread extends FediElement {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom(this.server.host)}</p>
+              <p>${m.loadFrom(this.refs.map((r) => this.server(r).host).join(', '))}</p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
               </button>
@@ -333,11 +356,20 @@ export class FediCommentThread extends FediElement {
     const host = this.ref!.host;
     return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
       <p part="summary" class="summary">
-        ${m.commentsCount(thread.count)}
-        <button part="reply-button" class="btn" @click=${() => this.act(thread.root, 'Create')}>
-          ${m.replyOn(host)}
-        </button>
+        ${thread.sources ? this.mergedSummary(thread, m) : m.commentsCount(thread.count)}
+        ${(thread.sources ?? [thread.root]).map(
+          (root) =>
+            html`<button part="reply-button" class="btn" @click=${() => this.act(root, 'Create')}>
+              ${thread.sources ? m.replyOn(NETWORK[root.protocol]) : m.replyOn(host)}
+            </button>`,
+        )}
       </p>
+      ${this.failed.map(
+        (f) =>
+          html`<p part="error" class="box" role="alert">
+            ${m.sourceFailed(f.host)} ${m.error[f.error.code]}
+          </p>`,
+      )}
       ${
         thread.count
           ? html`<ol class="replies" role="list">
@@ -366,6 +398,13 @@ export class FediCommentThread extends FediElement {
             </p>`
           : nothing
       }`;
+  }
+
+  /** "24 replies · 130 likes across Mastodon and Bluesky". */
+  private mergedSummary(thread: Thread, m: Messages) {
+    const likes = thread.sources!.reduce((n, p) => n + p.counts.likes, 0);
+    const networks = [...new Set(thread.sources!.map((p) => NETWORK[p.protocol]))];
+    return m.across(thread.count, likes, networks);
   }
 
   /**
@@ -448,6 +487,7 @@ export class FediCommentThread extends FediElement {
               : html`<span part="author" class="name">${this.renderName(a)}</span>`
           }
           <span class="handle" dir="ltr">@${a.handle}</span>
+          ${this.thread?.sources ? html`<span class="net">${NETWORK[post.protocol]}</span>` : nothing}
         </span>
         ${
           post.createdAt

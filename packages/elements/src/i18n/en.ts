@@ -21,6 +21,9 @@ export const en = {
     SERVER: 'The server had a problem.',
     ABORTED: 'Loading was cancelled.',
   },
+  across: (replies: number, likes: number, networks: string[]) =>
+    `${replies} ${replies === 1 ? 'reply' : 'replies'} · ${likes} ${likes === 1 ? 'like' : 'likes'} across ${networks.join(' and ')}`,
+  sourceFailed: (host: string) => `The replies from ${host} could not be loaded:`,
   retry: 'Try again',
   truncated: 'Only part of this conversation can be shown here.',
   readAll: (host: string) => `Read the whole conversation on ${host}`,

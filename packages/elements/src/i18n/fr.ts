@@ -23,6 +23,9 @@ export const fr: Messages = {
     SERVER: 'Le serveur a rencontré un problème.',
     ABORTED: 'Le chargement a été annulé.',
   },
+  across: (replies, likes, networks) =>
+    `${plural(replies, 'réponse', 'réponses')} · ${plural(likes, 'favori', 'favoris')} sur ${networks.join(' et ')}`,
+  sourceFailed: (host) => `Les réponses de ${host} n’ont pas pu être chargées :`,
   retry: 'Réessayer',
   truncated: 'Seule une partie de cette conversation peut être affichée ici.',
   readAll: (host) => `Lire toute la conversation sur ${host}`,
