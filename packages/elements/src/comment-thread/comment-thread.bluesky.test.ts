@@ -40,6 +40,8 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     expect(ids).to.not.include(bluesky.thread.replyUris['noUnauthenticated']);
     expect(ids).to.not.include(bluesky.thread.replyUris['hidden']);
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(3);
+    // Bluesky avatars have no separate static variant: the avatar itself is shown.
+    expect($$(el, 'img[part=avatar]').length).to.be.greaterThan(3);
     await expect(el).to.be.accessible();
   });
 

@@ -464,11 +464,11 @@ export class FediCommentThread extends FediElement {
     >
       <header>
         ${
-          a.avatarStatic
+          (a.avatarStatic ?? a.avatar)
             ? html`<img
                 part="avatar"
                 class="avatar"
-                src=${a.avatarStatic}
+                src=${a.avatarStatic ?? a.avatar}
                 alt=""
                 width="40"
                 height="40"

@@ -246,10 +246,10 @@ export class FediFollowButton extends FediElement {
         const n = counts.followers;
         return html`<span part="profile" class="profile">
           ${
-            a.avatarStatic
+            (a.avatarStatic ?? a.avatar)
               ? html`<img
                   part="avatar"
-                  src=${a.avatarStatic}
+                  src=${a.avatarStatic ?? a.avatar}
                   alt=""
                   width="48"
                   height="48"
