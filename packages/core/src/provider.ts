@@ -16,6 +16,22 @@ export interface ThreadOptions extends ReadOptions {
   readonly favouritesOnly?: boolean;
   /** AT Protocol: the AppView to read from (default `BSKY_APPVIEW`). Ignored by other protocols. */
   readonly appview?: string;
+  /** The site owner's filters, applied by the providers that support them (Bluesky today). */
+  readonly moderation?: OwnerFilters;
+}
+
+/** The site owner's filters on replies. */
+export interface OwnerFilters {
+  /** Adult-labelled posts: dropped (`hide`, the default) or shown behind a warning (`warn`). */
+  readonly adult?: 'hide' | 'warn';
+  /** Drop replies containing one of these words (case-insensitive). */
+  readonly muteWords?: readonly string[];
+  /** Drop replies by these accounts (handles or DIDs). */
+  readonly muteUsers?: readonly string[];
+  /** Drop replies with fewer likes. */
+  readonly minLikes?: number;
+  /** Drop replies that are only emoji or a pin, without media. */
+  readonly hideEmpty?: boolean;
 }
 
 /** One page of an author's posts. */

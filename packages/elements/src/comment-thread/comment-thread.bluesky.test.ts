@@ -100,4 +100,28 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     expect(errors[0]!.textContent).to.contain(new URL(hostile).host).and.contain('not found');
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(3);
   });
+
+  it('applies the owner filters: min-likes, hide-empty, mute-users, mute-words', async () => {
+    const { sandbox, bluesky } = await testEnv();
+    const load = async (attrs: Record<string, string>) => {
+      const el = await fixture<FediCommentThread>(
+        html`<fedi-comment-thread
+          load="eager"
+          appview=${sandbox}
+          src=${bluesky.thread.uri}
+        ></fedi-comment-thread>`,
+      );
+      await until(() => el.matches(':state(ready)'), 'ready');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      await until(() => el.matches(':state(idle), :state(loading)'), 'restart').catch(() => {});
+      await until(() => el.matches(':state(ready), :state(empty)'), 'ready again');
+      return JSON.stringify(el.thread);
+    };
+    const all = await load({});
+    expect(all).to.include(bluesky.thread.replyUris['emojiOnly']);
+    expect(await load({ 'hide-empty': '' })).to.not.include(bluesky.thread.replyUris['emojiOnly']);
+    const liked = await load({ 'min-likes': '50' });
+    expect(liked).to.include(bluesky.thread.replyUris['mostLiked']);
+    expect(liked).to.not.include(bluesky.thread.replyUris['japanese']);
+  });
 });

@@ -108,6 +108,11 @@ export class FediCommentThread extends FediElement {
     theme: { reflect: true },
     timeout: { type: Number },
     appview: {},
+    muteWords: { attribute: 'mute-words' },
+    muteUsers: { attribute: 'mute-users' },
+    minLikes: { type: Number, attribute: 'min-likes' },
+    hideEmpty: { type: Boolean, attribute: 'hide-empty' },
+    adult: {},
     provider: { attribute: false },
     status: { state: true, attribute: false },
     thread: { state: true, attribute: false },
@@ -142,6 +147,16 @@ export class FediCommentThread extends FediElement {
   declare timeout?: number;
   /** Bluesky posts: the AppView to read from. Default `https://public.api.bsky.app`. */
   declare appview?: string;
+  /** Hide replies containing one of these words (comma-separated, case-insensitive). Bluesky. */
+  declare muteWords?: string;
+  /** Hide replies by these accounts (space-separated handles or DIDs). Bluesky. */
+  declare muteUsers?: string;
+  /** Hide replies with fewer likes. Bluesky. */
+  declare minLikes?: number;
+  /** Hide replies that are only emoji or a pin. Bluesky. */
+  declare hideEmpty?: boolean;
+  /** Adult-labelled replies: `hide` (default, as Bluesky does for logged-out readers) or `warn`. */
+  declare adult?: 'hide' | 'warn';
   /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
   declare provider?: Provider;
 
@@ -186,7 +201,10 @@ export class FediCommentThread extends FediElement {
       changed.has('src') ||
       changed.has('sort') ||
       changed.has('favouritesOnly') ||
-      changed.has('load')
+      changed.has('load') ||
+      ['muteWords', 'muteUsers', 'minLikes', 'hideEmpty', 'adult', 'appview'].some((k) =>
+        changed.has(k),
+      )
     ) {
       this.prepare();
     }
@@ -243,6 +261,16 @@ export class FediCommentThread extends FediElement {
           favouritesOnly: this.favouritesOnly,
           timeout: this.timeout,
           appview: this.appview,
+          moderation: {
+            adult: this.adult,
+            muteWords: this.muteWords
+              ?.split(',')
+              .map((w) => w.trim())
+              .filter(Boolean),
+            muteUsers: this.muteUsers?.split(/[\s,]+/).filter(Boolean),
+            minLikes: this.minLikes,
+            hideEmpty: this.hideEmpty,
+          },
         });
       const [results, messages] = await Promise.all([
         Promise.allSettled(this.refs.map(read)),
