@@ -1,27 +1,12 @@
 // SPDX-License-Identifier: MIT
-import type { Post } from '@fedikit/core';
+import type { OwnerFilters, Post } from '@fedikit/core';
 import type { WireLabel, WirePostView, WireProfile } from './wire.js';
 
 /**
- * What a site shows of a Bluesky conversation to its (logged-out) readers. Bluesky's own rules for
- * logged-out readers always apply (see `createModerator`); these options add the site owner's.
+ * The site owner's filters and the adult-content setting: core's `OwnerFilters` (adult labels are
+ * hidden by default, as Bluesky does for logged-out readers; owner filters never apply to the root).
  */
-export interface ModerationOptions {
-  /**
-   * Posts labelled adult or graphic (`porn`, `sexual`, `nudity`, `graphic-media`, `gore`): dropped
-   * (`'hide'`, the default, as Bluesky does for logged-out readers), or shown behind a warning with
-   * their media marked sensitive (`'warn'`).
-   */
-  readonly adult?: 'hide' | 'warn';
-  /** Drop replies whose text contains one of these words (case-insensitive, whole words). */
-  readonly muteWords?: readonly string[];
-  /** Drop replies by these accounts: handles (with or without `@`) or DIDs. */
-  readonly muteUsers?: readonly string[];
-  /** Drop replies with fewer likes than this. */
-  readonly minLikes?: number;
-  /** Drop replies without media whose text is empty or only emoji and spaces (`📌`, `🔥🔥`). */
-  readonly hideEmpty?: boolean;
-}
+export type ModerationOptions = OwnerFilters;
 
 /**
  * The spoiler texts set by moderation (short English markers: the elements show spoilers collapsed,
