@@ -57,7 +57,7 @@ const scenarios = [
     entry: 'fedi-comment-thread.js',
     wanted: has(/bluesky\/dist/),
     budget: 12 * KB,
-    ceiling: 21.75 * KB,
+    ceiling: 22.25 * KB,
     why: 'issue #3 budget not met yet (the shared element layer is ~8 KB beyond Lit); see the issue note',
   },
   {
@@ -65,7 +65,7 @@ const scenarios = [
     entry: 'fedi-comment-thread.js',
     wanted: has(/mastodon\/dist|bluesky\/dist|dompurify/),
     budget: 28 * KB,
-    ceiling: 35 * KB,
+    ceiling: 35.25 * KB,
     why: 'issue #3 budget not met yet (both providers + DOMPurify + Lit); see the issue note',
   },
   {

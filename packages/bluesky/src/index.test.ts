@@ -109,15 +109,27 @@ describe('fetchThread', () => {
   it('maps a realistic thread', async () => {
     const srv = appview({ 'app.bsky.feed.getPostThread': await fixture('thread') });
     const thread = await fetchThread(REF, { fetch: srv.fetch });
-    // dave's reply is hidden by the threadgate (with erin's reply to it); notFound, blocked and the
-    // unknown $type are skipped; the rest keeps its shape, oldest first.
+    // dave's reply is hidden by the threadgate: kept, marked, with erin's reply to it. notFound and
+    // blocked are placeholders (undated, so last among their siblings); the unknown $type is
+    // skipped; the rest keeps its shape, oldest first.
     expect(shape(thread.replies)).to.deep.equal([
-      ['3lbob22222aa', [['3lalice2222a', ['3lcarol2222b']]]],
+      ['3lbob22222aa', [['3lalice2222a', ['3lcarol2222b']], '3lgone22222a', '3lblock2222a']],
       '3lcarol2222a',
+      ['3lhidden222a', ['3lerin22222b']],
       '3livan22222a',
       '3ljudy22222a',
     ]);
-    expect(thread.count).to.equal(6);
+    expect(thread.count).to.equal(10);
+    const marks = (nodes: readonly ThreadNode[]): unknown[] =>
+      nodes.flatMap((n) => [
+        ...(n.post.placeholder ? [[rkey(n.post), n.post.placeholder]] : []),
+        ...marks(n.replies),
+      ]);
+    expect(marks(thread.replies)).to.deep.equal([
+      ['3lgone22222a', 'not-found'],
+      ['3lblock2222a', 'blocked'],
+      ['3lhidden222a', 'hidden'],
+    ]);
     expect(thread.truncated).to.equal(undefined);
     const { root } = thread;
     expect(root).to.deep.include({
@@ -220,6 +232,7 @@ describe('fetchThread', () => {
     expect(t.replies.map((n) => rkey(n.post))).to.deep.equal([
       '3ljudy22222a',
       '3livan22222a',
+      '3lhidden222a',
       '3lcarol2222a',
       '3lbob22222aa',
     ]);
@@ -446,6 +459,46 @@ describe('a hostile AppView', () => {
     }
     for (const u of urls) expect(new URL(u).protocol, u).to.equal('https:');
     expect(urls.every((u) => u.startsWith('https://bsky.app/'))).to.equal(true);
+  });
+
+  it('blocked and deleted replies become placeholders; siblings kept', async () => {
+    const data = chain(1) as { thread: { replies: unknown[] } };
+    const good = data.thread.replies[0];
+    const gone = `at://${ALICE}/app.bsky.feed.post/3lgone22222a`;
+    const blocked = 'at://did:plc:blockedblockedblockedbloc/app.bsky.feed.post/3lblock2222a';
+    data.thread.replies = [
+      { $type: 'app.bsky.feed.defs#notFoundPost', uri: gone, notFound: true },
+      {
+        $type: 'app.bsky.feed.defs#blockedPost',
+        uri: blocked,
+        blocked: true,
+        author: { did: 'did:plc:blockedblockedblockedbloc' },
+      },
+      good,
+    ];
+    const srv = appview({ 'app.bsky.feed.getPostThread': data });
+    const t = await fetchThread({ ...REF, id: 'n0' }, { fetch: srv.fetch });
+    expect(t.replies).to.have.length(3);
+    expect(t.count).to.equal(3);
+    const byId = new Map(t.replies.map((n) => [n.post.id, n.post]));
+    for (const [id, kind] of [
+      [gone, 'not-found'],
+      [blocked, 'blocked'],
+    ] as const) {
+      const p = byId.get(id)!;
+      expect(p.placeholder).to.equal(kind);
+      expect(p.uri).to.equal(id);
+      expect(p.inReplyTo).to.equal(t.root.id);
+      expect(p.author.name).to.equal('');
+      expect(p.author.handle).to.equal('');
+      expect(p.content).to.equal('');
+      expect(p.format).to.equal('text');
+      expect(p.url).to.equal(undefined);
+      expect(p.counts).to.deep.equal({ replies: 0, reposts: 0, likes: 0 });
+    }
+    expect(t.replies.filter((n) => !n.post.placeholder).map((n) => rkey(n.post))).to.deep.equal([
+      'n1',
+    ]);
   });
 
   it('sends junk nodes among replies: each skipped, siblings kept', async () => {

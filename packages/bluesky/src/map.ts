@@ -232,6 +232,24 @@ function hiddenReplies(...gates: unknown[]): Set<string> {
   return out;
 }
 
+/** A placeholder for a blocked or deleted reply: its URI and parent, nothing else. */
+const stub = (uri: string, inReplyTo: string, placeholder: 'blocked' | 'not-found'): Post => ({
+  protocol: 'bluesky',
+  id: uri,
+  uri,
+  inReplyTo,
+  author: { id: '', name: '', handle: '', emojis: [], bot: false, noindex: false },
+  content: '',
+  format: 'text',
+  spoiler: '',
+  sensitive: false,
+  media: [],
+  emojis: [],
+  visibility: 'public',
+  counts: { replies: 0, reposts: 0, likes: 0 },
+  placeholder,
+});
+
 const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE') =>
   new FediError(message, { code });
 
@@ -242,9 +260,12 @@ const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RE
  * `maxDepth + 1` levels, then built with core's `buildThread`, which cuts at `maxDepth` and marks the
  * cut.
  *
- * - A dropped post (moderation, threadgate `hiddenReplies`, owner filters) takes its replies with it.
- * - `blockedPost`, `notFoundPost` and unknown `$type`s among the replies are skipped; their siblings
- *   stay.
+ * - A dropped post (moderation, owner filters) takes its replies with it.
+ * - A reply in the threadgate's `hiddenReplies` is kept, marked `placeholder: 'hidden'`, with its
+ *   replies under it.
+ * - A `blockedPost` or `notFoundPost` among the replies (with a valid post URI) becomes a
+ *   placeholder post (`blocked`, `not-found`): no author, no text. Unknown `$type`s are skipped.
+ *   Siblings stay either way.
  * - The root is never dropped by the owner's filters. A root the author keeps from logged-out readers
  *   (`!no-unauthenticated`) or labelled adult (with `adult: 'hide'`) throws `AUTH_REQUIRED` (a
  *   signed-in reader may see it on Bluesky); a `!hide` root, a missing or blocked one, `NOT_FOUND`.
@@ -277,16 +298,24 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   for (let seen = 0; stack.length && seen < MAX_NODES; seen++) {
     const [raw, parent, depth] = stack.pop()!;
     const node = obj(raw) as WireThreadViewPost | undefined;
+    const blocked = node?.$type === 'app.bsky.feed.defs#blockedPost';
+    if (blocked || node?.$type === 'app.bsky.feed.defs#notFoundPost') {
+      const uri = str(node!.uri, 3000);
+      if (POST_URI.test(uri)) posts.push(stub(uri, parent, blocked ? 'blocked' : 'not-found'));
+      continue;
+    }
     if (node?.$type !== 'app.bsky.feed.defs#threadViewPost') continue;
     const post = mapPost(node.post, base, parent);
-    if (!post || hidden.has(post.id)) continue;
+    if (!post) continue;
     const decision = moderate(node.post!, post, false);
     if (decision.drop) continue;
-    posts.push(
-      decision.spoiler || decision.sensitive
-        ? { ...post, spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
-        : post,
-    );
+    posts.push({
+      ...post,
+      ...(decision.spoiler || decision.sensitive
+        ? { spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
+        : {}),
+      ...(hidden.has(post.id) ? { placeholder: 'hidden' as const } : {}),
+    });
     if (obj(node.threadContext)?.['rootAuthorLike']) liked.add(post.id);
     push(node.replies, post.id, depth + 1);
   }

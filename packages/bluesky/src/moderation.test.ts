@@ -181,14 +181,39 @@ describe('moderation (logged-out view)', () => {
       },
     });
 
-    it('drops hiddenReplies of the response threadgate with their replies', () => {
+    const hiddenOnly = (t: Thread) =>
+      all(t)
+        .filter((n) => n.post.placeholder)
+        .map((n) => [n.post.id.split('/').pop(), n.post.placeholder]);
+
+    it('keeps hiddenReplies of the response threadgate, marked hidden, with their replies', () => {
       const t = mapThread(thread({ ...ROOT, replies: replies() }, gate([uri('bob', 'hidden')])));
-      expect(rkeys(t)).to.deep.equal(['shown']);
+      expect(rkeys(t)).to.deep.equal(['below', 'hidden', 'shown']);
+      expect(hiddenOnly(t)).to.deep.equal([['hidden', 'hidden']]);
+      // The real post is kept, so the reader may reveal it; its replies stay under it.
+      const hidden = find(t, 'hidden')!;
+      expect(hidden.post.content).to.equal('post hidden');
+      expect(hidden.post.author.handle).to.equal('bob.example.com');
+      expect(hidden.replies.map((n) => n.post.id)).to.deep.equal([uri('carol', 'below')]);
     });
 
-    it("drops hiddenReplies of the root post's threadgate", () => {
+    it("marks hiddenReplies of the root post's threadgate", () => {
       const data = thread({ ...ROOT, replies: replies() }) as { thread: { post: WirePostView } };
       data.thread.post.threadgate = gate([uri('bob', 'hidden')]);
+      expect(hiddenOnly(mapThread(data))).to.deep.equal([['hidden', 'hidden']]);
+    });
+
+    it('a hidden reply still goes through moderation', () => {
+      const data = thread(
+        {
+          ...ROOT,
+          replies: [
+            node({ name: 'bob', rkey: 'hidden', labels: [{ val: 'porn' }] }),
+            node({ name: 'dave', rkey: 'shown' }),
+          ],
+        },
+        gate([uri('bob', 'hidden')]),
+      );
       expect(rkeys(mapThread(data))).to.deep.equal(['shown']);
     });
 

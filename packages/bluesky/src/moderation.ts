@@ -104,8 +104,8 @@ export interface Moderator {
  *   dropped, or with `adult: 'warn'` a spoiler and sensitive media;
  * - then, for replies only, the owner's filters (`muteWords`, `muteUsers`, `minLikes`,
  *   `hideEmpty`).
- * Threadgate-hidden replies are handled by the thread walk, which also drops a dropped post's
- * replies with it.
+ * Threadgate-hidden replies are marked (not dropped) by the thread walk, which also drops a dropped
+ * post's replies with it.
  */
 export function createModerator(options: ModerationOptions = {}): Moderator {
   const muted = muteWordTest(options.muteWords);

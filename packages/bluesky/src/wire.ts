@@ -52,6 +52,8 @@ export interface WirePostView {
  */
 export interface WireThreadViewPost {
   $type?: unknown;
+  /** `#blockedPost` and `#notFoundPost`: the post's URI. */
+  uri?: unknown;
   post?: WirePostView;
   parent?: unknown;
   replies?: unknown;

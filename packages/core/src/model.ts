@@ -133,6 +133,13 @@ export interface Post {
   };
   /** The thread's root author favourited this reply, when the server says so. */
   readonly likedByAuthor?: boolean;
+  /**
+   * A stand-in for a reply that cannot or should not be shown: `blocked` (its author and the reader
+   * or the thread's author block each other), `not-found` (deleted), `hidden` (the thread's author
+   * hid it). Its text and author are empty, except for `hidden`, which keeps the real post so the
+   * reader may reveal it.
+   */
+  readonly placeholder?: 'blocked' | 'not-found' | 'hidden';
 }
 
 /** One node of a {@link Thread}: a post and its direct replies. */

@@ -38,11 +38,59 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     const ids = el.thread ? JSON.stringify(el.thread) : '';
     expect(ids).to.not.include(bluesky.thread.replyUris['adult']);
     expect(ids).to.not.include(bluesky.thread.replyUris['noUnauthenticated']);
-    expect(ids).to.not.include(bluesky.thread.replyUris['hidden']);
+    // A reply the author hid is kept, collapsed (see below).
+    expect(ids).to.include(bluesky.thread.replyUris['hidden']);
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(3);
     // Bluesky avatars have no separate static variant: the avatar itself is shown.
     expect($$(el, 'img[part=avatar]').length).to.be.greaterThan(3);
     await expect(el).to.be.accessible();
+  });
+
+  it('shows blocked and deleted replies as placeholders, and a hidden one collapsed until asked', async () => {
+    const { sandbox, bluesky } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        limit="500"
+        src=${bluesky.thread.uri}
+        appview=${sandbox}
+      ></fedi-comment-thread>`,
+    );
+    await until(() => el.matches(':state(ready), :state(error)'), 'final state');
+    await el.updateComplete;
+    const ids = JSON.stringify(el.thread);
+    for (const k of ['hidden', 'blocked', 'notFound'])
+      expect(ids).to.include(bluesky.thread.replyUris[k]);
+    const stubs = $$(el, '[part~=comment][part~=placeholder]');
+    const text = (n: Element) => n.textContent!.replace(/\s+/g, ' ').trim();
+    expect(stubs.map(text).sort()).to.deep.equal([
+      'The author hid this reply. Show reply',
+      'This reply is from an account you cannot see here.',
+      'This reply was deleted.',
+    ]);
+    for (const stub of stubs) {
+      expect(stub.querySelector('img, [part=actions], [part=author]')).to.equal(null);
+    }
+    // The hidden reply's text is not in the page until the reader asks.
+    const all = () => text(el.shadowRoot as unknown as Element);
+    expect(all()).to.not.include('Nobody reads blogs anymore');
+    expect(all()).to.not.include('You should not see this reply');
+    await expect(el).to.be.accessible();
+    const stub = stubs.find((s) => text(s).startsWith('The author hid'))!;
+    const button = stub.querySelector('button')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const revealed = stub.nextElementSibling!;
+    expect(revealed.getAttribute('part')).to.equal('comment');
+    expect(text(revealed)).to.include('Nobody reads blogs anymore');
+    expect(revealed.querySelector('[part=actions]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(all()).to.not.include('Nobody reads blogs anymore');
   });
 
   it('names the AppView in the click-to-load placeholder and fetches nothing before the click', async () => {
@@ -77,9 +125,11 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
       b.textContent!.trim(),
     );
     expect(replyButtons).to.deep.equal(['Reply on Mastodon', 'Reply on Bluesky']);
-    // Sorted together, newest first, across networks.
-    const times = thread.replies.map((n) => n.post.createdAt!.getTime());
+    // Sorted together, newest first, across networks; undated placeholders (blocked, deleted) last.
+    const dated = thread.replies.filter((n) => n.post.createdAt);
+    const times = dated.map((n) => n.post.createdAt!.getTime());
     expect(times).to.deep.equal([...times].sort((a, b) => b - a));
+    expect(thread.replies.slice(dated.length).every((n) => n.post.placeholder)).to.be.true;
     await expect(el).to.be.accessible();
   });
 
@@ -101,7 +151,9 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(3);
   });
 
-  it('applies the owner filters: min-likes, hide-empty, mute-users, mute-words', async () => {
+  it('applies the owner filters: min-likes, hide-empty, mute-users, mute-words', async function () {
+    // Four full loads from the sandbox: more than mocha's default 10 s on a busy machine.
+    this.timeout(40_000);
     const { sandbox, bluesky } = await testEnv();
     const load = async (attrs: Record<string, string>) => {
       const el = await fixture<FediCommentThread>(

@@ -50,7 +50,8 @@ const NETWORK = { mastodon: 'Mastodon', pixelfed: 'Pixelfed', bluesky: 'Bluesky'
  * @fires fedi-error - {FediErrorEvent} Loading failed; `event.error.code` says why.
  * @fires fedi-intent - {FediIntentEvent} A reader is about to reply, boost or like from their own server; cancelable.
  *
- * @csspart placeholder - The click-to-load box shown before anything is fetched.
+ * @csspart placeholder - The click-to-load box shown before anything is fetched; with `comment`, the
+ *   stand-in for a blocked, deleted or hidden reply.
  * @csspart load-button - The button in the placeholder.
  * @csspart skeleton - The loading skeleton.
  * @csspart summary - The "N comments" line.
@@ -478,7 +479,26 @@ export class FediCommentThread extends FediElement {
     return items;
   }
 
-  private renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post) {
+  private renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post): unknown {
+    const p = post.placeholder;
+    if (p) {
+      // A blocked or deleted reply is only said; a hidden one opens on request.
+      const key = `hidden:${post.id}`;
+      const open = this.open.has(key);
+      return html`<article part="comment placeholder" class="post">
+          <p class="reply-to">
+            ${p === 'hidden' ? m.hiddenReply : p === 'blocked' ? m.blockedReply : m.deletedReply}
+            ${
+              p === 'hidden'
+                ? html`<button class="btn" aria-expanded=${open} @click=${() => this.toggle(key)}>
+                    ${m.showHidden}
+                  </button>`
+                : nothing
+            }
+          </p>
+        </article>
+        ${open ? this.renderPost({ ...post, placeholder: undefined }, m, part, replyTo) : nothing}`;
+    }
     const a = post.author;
     const cwOpen = this.open.has(`cw:${post.id}`);
     const mediaOpen = this.open.has(`media:${post.id}`);
