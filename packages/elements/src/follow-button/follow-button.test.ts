@@ -7,29 +7,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FediIntentEvent } from '../events/intent.js';
 import '../fedi-follow-button.js';
-import { $$, until } from '../test/helpers.js';
+import {
+  $$,
+  dialogOf,
+  focused,
+  foreign,
+  resources,
+  settle,
+  until,
+  withOpenStub,
+} from '../test/helpers.js';
 import type { FediFollowButton } from './follow-button.js';
-
-/** Calls to `window.open` while `fn` runs; the real one is restored afterwards. */
-async function withOpenStub(fn: (opened: string[]) => Promise<void>): Promise<string[]> {
-  const opened: string[] = [];
-  const open = window.open;
-  window.open = ((url: string) => {
-    opened.push(url);
-    return null;
-  }) as typeof window.open;
-  try {
-    await fn(opened);
-  } finally {
-    window.open = open;
-  }
-  return opened;
-}
-
-/** Every resource the page requested since the last `performance.clearResourceTimings()`. */
-const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
-const foreign = () => resources().filter((url) => new URL(url).origin !== location.origin);
-const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 async function sandboxAccount(user = 'alice') {
   const { sandbox } = await testEnv();
@@ -37,8 +25,6 @@ async function sandboxAccount(user = 'alice') {
 }
 
 const button = (el: Element) => $$(el, '[part=button]')[0]!;
-const dialogOf = (el: Element) => $$(el, 'dialog')[0] as HTMLDialogElement | undefined;
-const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 describe('<fedi-follow-button>', () => {
   beforeEach(async () => {

@@ -7,31 +7,19 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FediIntentEvent } from '../events/intent.js';
 import '../fedi-share-button.js';
-import { $$, until } from '../test/helpers.js';
+import {
+  $$,
+  dialogOf,
+  focused,
+  foreign,
+  resources,
+  settle,
+  until,
+  withOpenStub,
+} from '../test/helpers.js';
 import type { FediShareButton } from './share-button.js';
 
-/** Calls to `window.open` while `fn` runs; the real one is restored afterwards. */
-async function withOpenStub(fn: (opened: string[]) => Promise<void>): Promise<string[]> {
-  const opened: string[] = [];
-  const open = window.open;
-  window.open = ((url: string) => {
-    opened.push(url);
-    return null;
-  }) as typeof window.open;
-  try {
-    await fn(opened);
-  } finally {
-    window.open = open;
-  }
-  return opened;
-}
-
-const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
-const foreign = () => resources().filter((url) => new URL(url).origin !== location.origin);
-const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 const button = (el: Element) => $$(el, '[part=button]')[0]!;
-const dialogOf = (el: Element) => $$(el, 'dialog')[0] as HTMLDialogElement | undefined;
-const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 
 describe('<fedi-share-button>', () => {
   beforeEach(async () => {

@@ -70,3 +70,30 @@ export async function until(predicate: () => boolean, message: string, ms = 8000
     await new Promise((r) => requestAnimationFrame(r));
   }
 }
+
+/** Calls to `window.open` while `fn` runs; the real one is restored afterwards. */
+export async function withOpenStub(fn: (opened: string[]) => Promise<void>): Promise<string[]> {
+  const opened: string[] = [];
+  const open = window.open;
+  window.open = ((url: string) => {
+    opened.push(url);
+    return null;
+  }) as typeof window.open;
+  try {
+    await fn(opened);
+  } finally {
+    window.open = open;
+  }
+  return opened;
+}
+
+/** Every resource the page requested since the last `performance.clearResourceTimings()`. */
+export const resources = () => performance.getEntriesByType('resource').map((e) => e.name);
+/** Those of {@link resources} on another origin than the test page. */
+export const foreign = () => resources().filter((url) => new URL(url).origin !== location.origin);
+/** Waits `ms` milliseconds. */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+/** An element's dialog, if rendered. */
+export const dialogOf = (el: Element) => $$(el, 'dialog')[0] as HTMLDialogElement | undefined;
+/** The focused element inside an element's shadow root. */
+export const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
