@@ -12,7 +12,21 @@ export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from 
 export { buildThread, mergeThreads, type BuildThreadOptions, type ThreadSort } from './thread.js';
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
 export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
-export type { OwnerFilters, Provider, PostPage, ReadOptions, ThreadOptions } from './provider.js';
+export type {
+  OwnerFilters,
+  PageOptions,
+  Provider,
+  PostPage,
+  ReadOptions,
+  ThreadOptions,
+} from './provider.js';
+export {
+  createProxyProvider,
+  refInput,
+  reviveDates,
+  type ProxyProviderOptions,
+  type ProxyRead,
+} from './proxy.js';
 export {
   detectSoftware,
   FEP_3B86,

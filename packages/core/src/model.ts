@@ -8,8 +8,8 @@
 /** The protocol families Fedikit speaks. */
 export type Protocol = 'mastodon' | 'pixelfed' | 'bluesky';
 
-/** What a {@link Ref} points at. */
-export type RefKind = 'post' | 'profile';
+/** What a {@link Ref} points at: a post, a profile, or a curated collection of posts (Pixelfed). */
+export type RefKind = 'post' | 'profile' | 'collection';
 
 /**
  * A resolved reference to a post or a profile: where it lives and how to ask for it.
@@ -24,7 +24,7 @@ export interface Ref {
   readonly origin: string;
   /** Host name of that server (with port when not the default). */
   readonly host: string;
-  /** For a post: its id on `origin`. */
+  /** For a post (or a collection): its id on `origin`. */
   readonly id?: string;
   /** For a profile (and a post URL that names one): the account as `user` or `user@domain`. */
   readonly acct?: string;
@@ -79,6 +79,19 @@ export interface Media {
   /** Intrinsic size in pixels, clamped to sane values, when known. */
   readonly width?: number;
   readonly height?: number;
+  /** Size of `previewUrl` in pixels, when known (lets a gallery offer a `srcset`). */
+  readonly previewWidth?: number;
+  readonly previewHeight?: number;
+  /** The license the author published the file under (Pixelfed), when given. */
+  readonly license?: MediaLicense;
+}
+
+/** A media license as the server names it, e.g. `CC BY 4.0`. */
+export interface MediaLicense {
+  /** Human-readable name, plain text. */
+  readonly name: string;
+  /** The license's text, safe to link. */
+  readonly url?: string;
 }
 
 /** Who can see a post. Only `public` and `unlisted` posts are ever shown by the elements. */

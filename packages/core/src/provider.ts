@@ -34,6 +34,16 @@ export interface OwnerFilters {
   readonly hideEmpty?: boolean;
 }
 
+/** Options for the paged reads ({@link Provider.getAuthorPosts}, {@link Provider.getCollection}). */
+export interface PageOptions extends ReadOptions {
+  /** Only posts with media (galleries). */
+  readonly onlyMedia?: boolean;
+  /** The `next` of the previous page. */
+  readonly maxId?: string;
+  /** Posts per page (the server may cap it). */
+  readonly limit?: number;
+}
+
 /** One page of an author's posts. */
 export interface PostPage {
   readonly posts: Post[];
@@ -54,12 +64,7 @@ export interface Provider {
   /** A public profile, looked up on the account's home server. */
   getProfile(ref: Ref, options?: ReadOptions): Promise<Profile>;
   /** An account's public posts, newest first. */
-  getAuthorPosts(
-    ref: Ref,
-    options?: ReadOptions & {
-      readonly onlyMedia?: boolean;
-      readonly maxId?: string;
-      readonly limit?: number;
-    },
-  ): Promise<PostPage>;
+  getAuthorPosts(ref: Ref, options?: PageOptions): Promise<PostPage>;
+  /** The posts of a curated collection (`ref.kind === 'collection'`), for protocols that have them. */
+  getCollection?(ref: Ref, options?: PageOptions): Promise<PostPage>;
 }
