@@ -64,7 +64,13 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['scripts/**', 'bench/**', '*.mjs', 'packages/sandbox/src/cli.ts'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      '*.mjs',
+      'packages/sandbox/src/cli.ts',
+      'packages/proxy/src/cli.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
