@@ -17,7 +17,8 @@ import {
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction, type Socket } from 'node:net';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { FediError } from '@fedikit/core';
 import { isPrivateAddress } from './address.js';
 import { createProxyHandler, type ProxyConfig, type ProxyHandler } from './handler.js';
@@ -234,23 +235,13 @@ export function toNodeListener(
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request\n');
       return;
     }
-    handler(request).then(async (response) => {
+    handler(request).then((response) => {
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => (headers[name] = value));
       res.writeHead(response.status, headers);
       if (!response.body) return void res.end();
-      const reader = response.body.getReader();
-      res.once('close', () => void reader.cancel().catch(() => undefined));
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (!res.write(value)) await once(res, 'drain');
-        }
-        res.end();
-      } catch {
-        res.destroy();
-      }
+      // pipeline() cancels the body (and the upstream read behind it) when the reader leaves.
+      pipeline(Readable.fromWeb(response.body as NodeReadableStream), res, () => undefined);
     }, fail);
   };
 }
