@@ -121,6 +121,17 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 /**
+ * Where private addresses may be reached anyway: `true` anywhere (tests), or a list of `host:port`
+ * as URLs spell them (e.g. `['127.0.0.1:4871']`, the local sandbox). Default: nowhere.
+ */
+export type PrivateAddressOptIn = boolean | readonly string[];
+
+/** May `url` reach a private address under `optIn`? */
+export function privateAllowed(url: URL, optIn: PrivateAddressOptIn | undefined): boolean {
+  return optIn === true || (Array.isArray(optIn) && optIn.includes(url.host.toLowerCase()));
+}
+
+/**
  * True when `host` (a URL's `hostname`) is an IP literal rather than a name, including the forms
  * that the WHATWG URL parser already normalises (`0x7f.1`, `2130706433` become dotted IPv4).
  */

@@ -36,6 +36,13 @@ export interface MemoryCacheOptions {
   readonly now?: () => number;
 }
 
+/** The memory cache: a {@link ProxyCache} whose methods answer at once. */
+export interface MemoryCache extends ProxyCache {
+  get(key: string): CacheEntry | undefined;
+  set(key: string, entry: CacheEntry, ttl: number): void;
+  delete(key: string): void;
+}
+
 /**
  * An in-process least-recently-used cache with a time to live per entry and caps on entries and
  * bytes: the proxy's default {@link ProxyCache}.
@@ -43,7 +50,7 @@ export interface MemoryCacheOptions {
  * @example
  * const cache = createMemoryCache({ maxBytes: 8 * 1024 * 1024 });
  */
-export function createMemoryCache(options: MemoryCacheOptions = {}): ProxyCache {
+export function createMemoryCache(options: MemoryCacheOptions = {}): MemoryCache {
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const maxEntries = options.maxEntries ?? 1000;
   const now = options.now ?? Date.now;

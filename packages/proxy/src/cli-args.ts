@@ -35,7 +35,7 @@ export interface ProxyCliSettings {
   appview?: string;
   publicUrl?: string;
   origin?: string;
-  allowPrivateAddresses?: boolean;
+  allowPrivateAddresses?: boolean | string[];
 }
 
 /** The `--help` text. */
@@ -63,7 +63,10 @@ Serves Fedikit's reads (threads, profiles, media pages) from your own origin.
   --appview <url>            AT Protocol AppView (default Bluesky's public one)
   --public-url <url>         the proxy's public URL, e.g. https://example.com/fedikit
   --origin <origin>          the public origin requests arrive on (default from the Host header)
-  --allow-private-addresses  allow loopback/private upstream addresses (local sandbox and tests only)
+  --allow-private-host <host:port>
+                             allow this one loopback/private upstream, e.g. a local sandbox
+                             (repeatable; for local testing only)
+  --allow-private-addresses  allow every loopback/private upstream address (tests only)
   -h, --help                 show this help`;
 }
 
@@ -152,6 +155,11 @@ export function parseArgs(argv: readonly string[]): ProxyCliOptions {
       case '--allow-private-addresses':
         s.allowPrivateAddresses = true;
         break;
+      case '--allow-private-host': {
+        const list = Array.isArray(s.allowPrivateAddresses) ? s.allowPrivateAddresses : [];
+        s.allowPrivateAddresses = [...list, text(flag, value()).toLowerCase()];
+        break;
+      }
       default:
         throw new Error(`Unknown option ${arg}.\n\n${usage()}`);
     }

@@ -17,6 +17,7 @@ import {
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
+import type { PrivateAddressOptIn } from './address.js';
 import { type CacheEntry, createMemoryCache, type ProxyCache } from './cache.js';
 import { checkUrl, upstreamFetch, type UpstreamOptions, type UpstreamState } from './upstream.js';
 
@@ -105,10 +106,11 @@ export interface ProxyConfig {
   /** The AT Protocol AppView. Default Bluesky's public one. */
   readonly appview?: string;
   /**
-   * Allow loopback and private addresses upstream. For the sandbox and tests only: it turns the
-   * SSRF protection off.
+   * Allow loopback and private addresses upstream: `true` anywhere, or only the listed `host:port`s
+   * (e.g. the local sandbox). For the sandbox and tests only: it turns the SSRF protection off there.
+   * Pass the same to `createGuardedFetch`.
    */
-  readonly allowPrivateAddresses?: boolean;
+  readonly allowPrivateAddresses?: PrivateAddressOptIn;
 }
 
 /** A standard fetch handler: `Request` in, `Response` out. */
@@ -245,7 +247,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     Object.entries(config.tokens ?? {}).map(([host, token]) => [host.toLowerCase(), token]),
   );
   const secrets = [...tokens.values()].filter((t) => t.length >= 4);
-  const allowPrivateAddresses = config.allowPrivateAddresses === true;
+  const allowPrivateAddresses = config.allowPrivateAddresses ?? false;
   const mediaOptions: ProxyMediaOptions | undefined =
     config.media === true ? {} : config.media || undefined;
   const mediaHost = hostMatcher(mediaOptions?.hosts ?? []);

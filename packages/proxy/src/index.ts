@@ -18,8 +18,9 @@ export {
 export {
   createMemoryCache,
   type CacheEntry,
+  type MemoryCache,
   type MemoryCacheOptions,
   type ProxyCache,
 } from './cache.js';
-export { isIpLiteral, isPrivateAddress } from './address.js';
+export { isIpLiteral, isPrivateAddress, type PrivateAddressOptIn } from './address.js';
 export { resetSeconds } from './upstream.js';

@@ -20,13 +20,16 @@ import { isIP, type LookupFunction, type Socket } from 'node:net';
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { FediError } from '@fedikit/core';
-import { isPrivateAddress } from './address.js';
+import { isPrivateAddress, privateAllowed, type PrivateAddressOptIn } from './address.js';
 import { createProxyHandler, type ProxyConfig, type ProxyHandler } from './handler.js';
 
 /** Options for {@link createGuardedFetch}. */
 export interface GuardedFetchOptions {
-  /** Connect to loopback and private addresses too. For the sandbox and tests only. */
-  readonly allowPrivateAddresses?: boolean;
+  /**
+   * Connect to loopback and private addresses too: `true` anywhere, or only at the listed
+   * `host:port`s. For the sandbox and tests only.
+   */
+  readonly allowPrivateAddresses?: PrivateAddressOptIn;
   /** Largest body passed on, in bytes (the handler applies smaller caps per read). Default 25 MiB. */
   readonly maxBytes?: number;
   /** Deadline for the whole request, body included, in ms. Default 30 000. */
@@ -56,7 +59,6 @@ function refused(message: string, url?: string): FediError {
  * const handler = createProxyHandler({ hosts: ['mastodon.social'], fetch: createGuardedFetch() });
  */
 export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
-  const allowPrivate = options.allowPrivateAddresses === true;
   const maxBytes = options.maxBytes ?? 25 * 1024 * 1024;
   const timeout = options.timeout ?? 30_000;
   const headersTimeout = options.headersTimeout ?? 10_000;
@@ -64,24 +66,27 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
   const resolver = options.lookup ?? dnsLookup;
 
   // Called by the socket itself, so the address checked is the address connected to.
-  const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
-    resolver(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 0);
-      const list = addresses as unknown as LookupAddress[];
-      const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
-      if (bad || !list.length) {
-        return callback(refused(`Refusing ${hostname}: it resolves to a private address`), '', 0);
-      }
-      if (lookupOptions.all) return callback(null, list);
-      callback(null, list[0]!.address, list[0]!.family);
-    });
-  };
+  const guard =
+    (allowPrivate: boolean): LookupFunction =>
+    (hostname, lookupOptions, callback) => {
+      resolver(hostname, { ...lookupOptions, all: true }, (error, addresses) => {
+        if (error) return callback(error, '', 0);
+        const list = addresses as unknown as LookupAddress[];
+        const bad = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
+        if (bad || !list.length) {
+          return callback(refused(`Refusing ${hostname}: it resolves to a private address`), '', 0);
+        }
+        if (lookupOptions.all) return callback(null, list);
+        callback(null, list[0]!.address, list[0]!.family);
+      });
+    };
 
   const once1 = (url: URL, init: RequestInit | undefined, signal: AbortSignal) =>
     new Promise<Response>((resolve, reject) => {
       if (url.protocol !== 'http:' && url.protocol !== 'https:')
         return reject(refused(`Refusing ${url.protocol} URLs: only http and https`));
       if (url.username || url.password) return reject(refused('Refusing a URL with credentials'));
+      const allowPrivate = privateAllowed(url, options.allowPrivateAddresses);
       const literal = url.hostname.replace(/^\[|\]$/g, '');
       if (!allowPrivate && isIP(literal) && isPrivateAddress(literal))
         return reject(refused('Refusing a private address', url.origin));
@@ -98,7 +103,7 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
       const method = (init?.method ?? 'GET').toUpperCase();
       const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
         url,
-        { method, headers, lookup, signal, agent: false },
+        { method, headers, lookup: guard(allowPrivate), signal, agent: false },
         (res) => {
           clearTimeout(timer);
           resolve(toResponse(res, method, url, maxBytes));

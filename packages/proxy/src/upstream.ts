@@ -3,7 +3,12 @@
 // at most two redirects, the token only for its own host, no cookies either way, and the rate-limit
 // reset remembered so the proxy waits as the server asked. Web APIs only (edge runtimes run it).
 import { FediError } from '@fedikit/core';
-import { isIpLiteral, isPrivateAddress } from './address.js';
+import {
+  isIpLiteral,
+  isPrivateAddress,
+  privateAllowed,
+  type PrivateAddressOptIn,
+} from './address.js';
 
 /** What one reader's request learned upstream (the handler reports it). */
 export interface UpstreamState {
@@ -18,7 +23,7 @@ export interface UpstreamOptions {
   readonly allowed: (url: URL) => boolean;
   /** Host (lower case, with port when not the default) → bearer token. */
   readonly tokens: ReadonlyMap<string, string>;
-  readonly allowPrivateAddresses: boolean;
+  readonly allowPrivateAddresses: PrivateAddressOptIn;
   readonly maxRedirects: number;
   /** Host → epoch ms until which it asked not to be called (shared by all requests). */
   readonly resets: Map<string, number>;
@@ -55,14 +60,12 @@ export function checkUrl(url: URL, o: Pick<UpstreamOptions, 'allowed' | 'allowPr
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw refuse(`Refusing ${url.protocol} URLs: only http and https`);
   if (url.username || url.password) throw refuse('Refusing a URL with credentials');
+  const allowPrivate = privateAllowed(url, o.allowPrivateAddresses);
+  if (!allowPrivate && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost')))
+    throw refuse('Refusing a private address', url.origin);
+  if (!allowPrivate && isIpLiteral(url.hostname) && isPrivateAddress(url.hostname))
+    throw refuse('Refusing a private address', url.origin);
   if (!o.allowed(url)) throw refuse(`${url.host} is not on this proxy's allow-list`, url.origin);
-  if (
-    !o.allowPrivateAddresses &&
-    (url.hostname === 'localhost' || url.hostname.endsWith('.localhost'))
-  )
-    throw refuse('Refusing a private address', url.origin);
-  if (!o.allowPrivateAddresses && isIpLiteral(url.hostname) && isPrivateAddress(url.hostname))
-    throw refuse('Refusing a private address', url.origin);
 }
 
 /**
