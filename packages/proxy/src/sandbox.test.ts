@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// End to end: the real sandbox instance, the real proxy server, and core's browser half of the
+// contract (createProxyProvider) reading through it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createProxyProvider, resolve } from '@fedikit/core';
+import { createSandbox, SEED, type Sandbox } from '@fedikit/sandbox';
+import { createProxyServer, type ProxyServer } from './node.js';
+
+let sandbox: Sandbox;
+let proxy: ProxyServer;
+let host: string;
+
+before(async () => {
+  sandbox = await createSandbox({ port: 0, log: true });
+  host = new URL(sandbox.url).host;
+  proxy = await createProxyServer({
+    port: 0,
+    hosts: [host],
+    // The sandbox is on loopback: allowed at its own address only.
+    allowPrivateAddresses: [host],
+    media: true,
+  });
+});
+after(async () => {
+  await proxy.close();
+  await sandbox.close();
+});
+
+/** What the sandbox was asked, and by whom (the log records every request). */
+async function sandboxLog(): Promise<{ path: string }[]> {
+  return (await (await fetch(`${sandbox.url}/__log`)).json()) as { path: string }[];
+}
+
+describe('through the proxy, against the sandbox', () => {
+  test('a thread, as createProxyProvider reads it', async () => {
+    const provider = createProxyProvider(`${proxy.url}/fedikit`);
+    const ref = resolve(new URL(SEED.thread.path, sandbox.url).href);
+    const thread = await provider.getThread(ref);
+    assert.equal(thread.root.id, SEED.thread.id);
+    assert.ok(thread.root.createdAt instanceof Date, 'dates revived');
+    assert.equal(thread.truncated, 'server-limit');
+    assert.ok(thread.count > 0 && thread.count <= SEED.thread.anonymousDescendants);
+    // Media and avatars now point at the proxy.
+    assert.ok(thread.root.author.avatar?.startsWith(`${proxy.url}/fedikit/media?`));
+  });
+
+  test('a profile', async () => {
+    const provider = createProxyProvider(`${proxy.url}/fedikit`);
+    const profile = await provider.getProfile(resolve(`@alice@${host}`));
+    assert.equal(profile.author.handle, `alice@${host}`);
+    assert.ok(profile.counts.posts > 0);
+  });
+
+  test('a media page, paged, and its files through /media', async () => {
+    const provider = createProxyProvider(`${proxy.url}/fedikit`);
+    const ref = resolve(`@alice@${host}`);
+    const first = await provider.getAuthorPosts(ref, { onlyMedia: true, limit: 4 });
+    assert.equal(first.posts.length, 4);
+    assert.ok(first.posts.every((p) => p.media.length > 0));
+    assert.ok(first.next);
+    const second = await provider.getAuthorPosts(ref, {
+      onlyMedia: true,
+      limit: 4,
+      maxId: first.next,
+    });
+    assert.equal(second.posts.length, 3, 'alice has 7 media posts in the seed');
+    assert.ok(!second.posts.some((p) => first.posts.some((q) => q.id === p.id)));
+    const file = first.posts[0]!.media[0]!.url!;
+    assert.ok(file.startsWith(`${proxy.url}/fedikit/media?`));
+    const res = await fetch(file);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await res.text(), /<svg/);
+    const path = new URL(new URL(file).searchParams.get('url')!).pathname;
+    assert.ok(
+      (await sandboxLog()).some((l) => l.path === path),
+      'the proxy fetched it',
+    );
+  });
+
+  test('the proxy answers 304 to a revalidation, without asking the sandbox', async () => {
+    const url = `${proxy.url}/fedikit/post?ref=${encodeURIComponent(new URL(SEED.smallThread.path, sandbox.url).href)}`;
+    const first = await fetch(url);
+    assert.equal(first.status, 200);
+    const count = (await sandboxLog()).length;
+    const again = await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+    assert.equal((await sandboxLog()).length, count);
+  });
+
+  test('a proxy without the opt-in refuses the sandbox', async () => {
+    const strict = await createProxyServer({ port: 0, hosts: [host] });
+    try {
+      const provider = createProxyProvider(`${strict.url}/fedikit`);
+      await assert.rejects(
+        provider.getPost(resolve(new URL(SEED.smallThread.path, sandbox.url).href)),
+        (e: { code?: string }) => e.code === 'INVALID_INPUT',
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+});
