@@ -2,6 +2,9 @@
 // End to end: the real sandbox instance, the real proxy server, and core's browser half of the
 // contract (createProxyProvider) reading through it.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createProxyProvider, resolve } from '@fedikit/core';
 import { createSandbox, SEED, type Sandbox } from '@fedikit/sandbox';
@@ -99,6 +102,33 @@ describe('through the proxy, against the sandbox', () => {
       );
     } finally {
       await strict.close();
+    }
+  });
+});
+
+describe('npm start', () => {
+  test('mounts the proxy at /fedikit on the examples site, reading the sandbox', async () => {
+    const script = fileURLToPath(new URL('../../../scripts/start.mjs', import.meta.url));
+    const ports = ['--port', '0', '--examples-port', '0', '--home-port', '0', '--home2-port', '0'];
+    const child = spawn(process.execPath, [script, '--examples', ...ports], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      let out = '';
+      const banner = /examples: (http:\/\/\S+)\/ {2}\(sandbox instance: (http:\/\/\S+)\)/;
+      while (!banner.test(out) || !out.includes('/fedikit/')) {
+        const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+        out += chunk.toString();
+      }
+      const [, site, instance] = banner.exec(out)!;
+      const provider = createProxyProvider(`${site}/fedikit`);
+      const profile = await provider.getProfile(resolve(`@alice@${new URL(instance!).host}`));
+      assert.equal(profile.author.handle, `alice@${new URL(instance!).host}`);
+      assert.ok(profile.author.avatar?.startsWith(`${site}/fedikit/media?`));
+      assert.equal((await fetch(profile.author.avatar!)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
     }
   });
 });

@@ -3,18 +3,33 @@
 // `fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872]
 // [--home2-port 4873]]`: the sandbox instance, and with --examples the examples site that
 // `npm start` opens plus two readers' home servers for the follow and share flows. Offline; never
-// reads ../shared.
+// reads ../shared. `npm start` runs it through scripts/start.mjs, which passes a hook that mounts
+// the proxy on the examples site (the sandbox may import only core, so it cannot do that itself).
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createExamplesServer } from './examples-server.js';
+import { createExamplesServer, type ExamplesIntercept } from './examples-server.js';
 import { createHomeServer } from './home-server.js';
 import { parseArgs, usage, type CliOptions } from './cli-args.js';
 import { ListenError } from './http-util.js';
 import { createSandbox } from './server.js';
 
-async function main(): Promise<void> {
+/** What a script that starts the sandbox CLI may add. */
+export interface SandboxCliHooks {
+  /**
+   * Called once the sandbox listens, with its origin: returns a hook that sees every request of
+   * the examples site first, and a line for the banner.
+   */
+  readonly examples?: (sandboxUrl: string) => { intercept: ExamplesIntercept; banner?: string };
+}
+
+/** Runs the `fedikit-sandbox` command with `argv` (without `node` and the script). */
+export async function runSandboxCli(
+  argv: readonly string[],
+  hooks: SandboxCliHooks = {},
+): Promise<void> {
   let options: CliOptions;
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = parseArgs(argv);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);
@@ -63,7 +78,9 @@ async function main(): Promise<void> {
 
     // packages/sandbox/dist/cli.js → the repository root is three levels up.
     const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    const extra = hooks.examples?.(sandbox.url);
     const site = await createExamplesServer({
+      intercept: extra?.intercept,
       root: `${repo}examples`,
       cdn: `${repo}packages/elements/cdn`,
       sandboxOrigin: sandbox.url,
@@ -75,6 +92,7 @@ async function main(): Promise<void> {
     console.log("Readers' home servers, for the follow and share buttons (type one when asked):");
     console.log(`  ${home.url}  a Mastodon 4.6-like home with FEP-3b86 intents`);
     console.log(`  ${home2.url}  a Friendica-like home without intents`);
+    if (extra?.banner) console.log(extra.banner);
   } else {
     console.log(`Fedikit sandbox instance: ${sandbox.url}/`);
   }
@@ -92,4 +110,6 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-await main();
+// Run as the command, not when a script imports runSandboxCli.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url))
+  await runSandboxCli(process.argv.slice(2));

@@ -172,6 +172,34 @@ describe('examples server with moved servers', () => {
   });
 });
 
+describe('examples server with a request hook', () => {
+  test('the hook sees requests first and answers the ones it takes', async () => {
+    const hooked = await createExamplesServer({
+      root: join(dir, 'examples'),
+      cdn: join(dir, 'cdn'),
+      sandboxOrigin: 'http://127.0.0.1:5999',
+      port: 0,
+      hostname: '127.0.0.1',
+      intercept(req, res) {
+        if (!req.url?.startsWith('/fedikit/')) return false;
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(`{"method":"${req.method}"}`);
+        return true;
+      },
+    });
+    try {
+      const taken = await fetch(`${hooked.url}/fedikit/thread?ref=x`, { method: 'OPTIONS' });
+      assert.deepEqual(await taken.json(), { method: 'OPTIONS' });
+      const passed = await fetch(`${hooked.url}/blog-comments/style.css`);
+      assert.equal(passed.status, 200);
+      assert.equal(await passed.text(), 'body{}');
+    } finally {
+      await hooked.close();
+    }
+  });
+});
+
 describe('the examples in the repository', () => {
   test('name the seeded threads by their current ids', async () => {
     const { readFileSync } = await import('node:fs');

@@ -24,7 +24,15 @@ export interface ExamplesServerOptions {
   readonly port?: number;
   /** Host name to bind; defaults to `localhost`. */
   readonly hostname?: string;
+  /**
+   * Sees every request first and returns true when it answered it (the root start script mounts
+   * `@fedikit/proxy` at `/fedikit` this way: the sandbox itself imports nothing but core).
+   */
+  readonly intercept?: ExamplesIntercept;
 }
+
+/** A request hook of the examples server: true when it took the request. */
+export type ExamplesIntercept = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** A running examples server. */
 export interface ExamplesServer {
@@ -165,6 +173,7 @@ export async function createExamplesServer(
   };
 
   const server = createServer((req, res) => {
+    if (options.intercept?.(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...common, allow: 'GET, HEAD' });
       res.end();

@@ -27,6 +27,7 @@ export {
   examplesCsp,
   DEFAULT_SANDBOX_ORIGIN,
   DEFAULT_HOME_ORIGINS,
+  type ExamplesIntercept,
   type ExamplesServer,
   type ExamplesServerOptions,
 } from './examples-server.js';
