@@ -124,6 +124,12 @@ describe('createProxyProvider', () => {
     expect(fetch.inits[0]!.referrerPolicy).to.equal('no-referrer');
   });
 
+  it("a path as base is the page's own origin", async () => {
+    const fetch = recording(ok({ posts: [] }));
+    await createProxyProvider('/fedikit/', { fetch }).getAuthorPosts(resolve('@a@m.example'));
+    expect(fetch.urls[0]!.href.startsWith(`${location.origin}/fedikit/posts?`)).to.equal(true);
+  });
+
   it('pages author posts and collections with max_id, limit and media', async () => {
     const fetch = recording(ok({ posts: [], next: '5' }));
     const provider = createProxyProvider(BASE, { fetch });

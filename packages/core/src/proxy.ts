@@ -75,14 +75,23 @@ export interface ProxyProviderOptions {
 
 /**
  * A provider for every protocol at once, reading through the site's `@fedikit/proxy` at `base`
- * (e.g. `https://example.com/fedikit`). The proxy holds any token and applies its allow-list.
+ * (e.g. `https://example.com/fedikit`, or `/fedikit`, which a page resolves against its own
+ * address). The proxy holds any token and applies its allow-list.
  *
  * @example
  * const provider = createProxyProvider('https://example.com/fedikit');
  * const thread = await provider.getThread(resolve('https://mastodon.social/@Gargron/1'));
  */
 export function createProxyProvider(base: string, options: ProxyProviderOptions = {}): Provider {
-  const root = base.replace(/\/+$/, '');
+  // A path such as `/fedikit` is the site's own origin (what `proxy="/fedikit"` means in a page).
+  const here = (globalThis as { location?: { href?: string } }).location?.href;
+  let absolute = base;
+  try {
+    absolute = new URL(base, here).href;
+  } catch {
+    // No page address to resolve against (Node) and not absolute: fetchJson refuses it below.
+  }
+  const root = absolute.replace(/\/+$/, '');
   async function read<T>(path: ProxyRead, ref: Ref, query: object, o?: ReadOptions): Promise<T> {
     const q = new URLSearchParams({ ref: refInput(ref) });
     for (const [key, value] of Object.entries(query)) {

@@ -218,6 +218,26 @@ describe('allow-lists', () => {
   });
 });
 
+describe('allow-lists: pages', () => {
+  test("a page keeps only the listed accounts' posts", async () => {
+    const bob = { id: '10', username: 'bob', acct: 'bob', url: `${up.origin}/@bob`, emojis: [] };
+    up.routes.set('/api/v1/accounts/lookup', json(status(up.origin, '1').account));
+    up.routes.set(
+      '/api/v1/accounts/9/statuses',
+      json([status(up.origin, '2'), status(up.origin, '3', { account: bob })]),
+    );
+    const h = handler({ accounts: [`alice@${up.host}`] });
+    const res = await get(h, `/fedikit/posts${q(`@alice@${up.host}`)}&media=1`);
+    assert.equal(res.status, 200);
+    const page = await res.json();
+    assert.deepEqual(
+      page.posts.map((p: { id: string }) => p.id),
+      ['2'],
+    );
+    assert.equal(new URL(up.log.at(-1)!.path, up.origin).pathname, '/api/v1/accounts/9/statuses');
+  });
+});
+
 describe('caching', () => {
   test('a second read comes from the cache; ETag and 304', async () => {
     serveStatus(up, '1');

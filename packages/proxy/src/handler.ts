@@ -39,7 +39,8 @@ export type ProviderFactory = (context: ProviderContext) => Provider | Promise<P
 
 /**
  * The providers the handler uses unless {@link ProxyConfig.providers} replaces them, each loaded
- * on first use.
+ * on first use (a dynamic import: a deployment that serves only Mastodon never loads Bluesky's).
+ * A protocol without an entry is answered with a 400.
  */
 export const DEFAULT_PROVIDERS: Readonly<Partial<Record<Protocol, ProviderFactory>>> = {
   mastodon: async ({ fetch, timeout }) =>
@@ -353,7 +354,8 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     if (!hostAllowed(new URL(ref.origin)))
       throw bad(`${ref.host} is not on this proxy's allow-list`);
     // Refuse early what the ref already names; the answer's author is checked after the read.
-    if (accounts && ref.acct && !accountAllowed(ref, ref.acct))
+    // (Not for Bluesky: a ref may name the DID where the list names the handle, or the reverse.)
+    if (accounts && ref.acct && ref.protocol !== 'bluesky' && !accountAllowed(ref, ref.acct))
       throw bad("This account is not on this proxy's allow-list");
     const factory = providers[ref.protocol];
     if (!factory) throw bad(`This proxy does not serve ${ref.protocol}`);
@@ -426,10 +428,12 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     return json(request, status, entry.body, headers);
   };
 
+  /** Is this account listed? Bluesky accounts by handle or DID (`id`), others as `user@host`. */
   const accountAllowed = (ref: Pick<Ref, 'host' | 'protocol'>, name: string, id?: string) => {
     if (!accounts) return true;
-    const full = ref.protocol === 'bluesky' || name.includes('@') ? name : `${name}@${ref.host}`;
-    return accounts.has(account(full)) || (id !== undefined && accounts.has(account(id)));
+    if (ref.protocol === 'bluesky')
+      return accounts.has(account(name)) || accounts.has(account(id ?? ''));
+    return accounts.has(account(name.includes('@') ? name : `${name}@${ref.host}`));
   };
 
   /** One upstream read, as a cache entry (answers and allow-list refusals are cached). */
@@ -457,6 +461,14 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
       const e = FediError.from(cause);
       if (e.code === 'RATE_LIMITED') throw new RateLimited(state.retryAfter);
       throw e;
+    }
+    if (accounts && (path === 'posts' || path === 'collection')) {
+      // A page keeps the allowed accounts' posts (a feed may hold reposts of others).
+      const page = answer as PostPage;
+      answer = {
+        ...page,
+        posts: page.posts.filter((p) => accountAllowed(ref, p.author.handle, p.author.id)),
+      };
     }
     let status = 200;
     let body: string;
@@ -488,7 +500,6 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     if (path === 'thread') authors.push((answer as Thread).root.author);
     else if (path === 'post') authors.push((answer as Post).author);
     else if (path === 'profile') authors.push((answer as { author: Post['author'] }).author);
-    else for (const post of (answer as PostPage).posts) authors.push(post.author);
     return authors.every((a) => accountAllowed(ref, a.handle, a.id));
   };
 
