@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { createProxyProvider, resolve } from '@fedikit/core';
-import { createSandbox, SEED, type Sandbox } from '@fedikit/sandbox';
+import { BLUESKY_SEED, createSandbox, SEED, type Sandbox } from '@fedikit/sandbox';
 import { createProxyServer, type ProxyServer } from './node.js';
 
 let sandbox: Sandbox;
@@ -90,6 +90,29 @@ describe('through the proxy, against the sandbox', () => {
     const again = await fetch(url, { headers: { 'if-none-match': first.headers.get('etag')! } });
     assert.equal(again.status, 304);
     assert.equal((await sandboxLog()).length, count);
+  });
+
+  test('a Bluesky thread, with the sandbox as the AppView', async () => {
+    const bsky = await createProxyServer({
+      port: 0,
+      hosts: ['bsky.app'],
+      appview: sandbox.url,
+      allowPrivateAddresses: [host],
+    });
+    try {
+      const provider = createProxyProvider(`${bsky.url}/fedikit`);
+      const ref = resolve(BLUESKY_SEED.thread.uri);
+      const thread = await provider.getThread(ref, { appview: sandbox.url });
+      assert.equal(thread.root.protocol, 'bluesky');
+      assert.ok(thread.count > 0);
+      // Without `bsky.app` on the list, Bluesky is refused before any request.
+      await assert.rejects(
+        createProxyProvider(`${proxy.url}/fedikit`).getThread(ref),
+        (e: { code?: string }) => e.code === 'INVALID_INPUT',
+      );
+    } finally {
+      await bsky.close();
+    }
   });
 
   test('a proxy without the opt-in refuses the sandbox', async () => {
