@@ -176,6 +176,11 @@ export function toServerOptions(
   flags: ProxyCliSettings,
   env: Readonly<Record<string, string | undefined>>,
 ): ProxyServerOptions {
+  for (const name of ['origins', 'hosts', 'accounts', 'mediaHosts'] as const) {
+    const list: unknown = file[name];
+    if (list !== undefined && !(Array.isArray(list) && list.every((v) => typeof v === 'string')))
+      throw new Error(`"${name}" in the config file should be a list of strings.`);
+  }
   const s: ProxyCliSettings = { ...file, ...flags };
   if (!s.hosts?.length) throw new Error('Give at least one upstream host: --host <host>.');
   const tokens: Record<string, string> = {};

@@ -72,6 +72,10 @@ describe('fedikit-proxy command line', () => {
     assert.throws(() => parseArgs(['--token', 'host-only']), /<host>=<ENV_VAR>/);
     assert.throws(() => toServerOptions({}, {}, {}), /at least one upstream host/);
     assert.throws(
+      () => toServerOptions({ hosts: 'a.example' as never }, {}, {}),
+      /"hosts" in the config file should be a list/,
+    );
+    assert.throws(
       () => toServerOptions({}, { hosts: ['a.example'], tokenEnv: { 'a.example': 'T' } }, {}),
       /\$T, which is empty/,
     );

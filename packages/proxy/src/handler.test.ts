@@ -2,6 +2,7 @@
 // The handler against a real local upstream server whose every answer the test chooses, reached
 // through the real guarded fetch: allow-lists, tokens, caching, 429s, caps, deadlines, redirects.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -186,6 +187,31 @@ describe('reads', () => {
     const login = await get(h, `/fedikit/post${q(`${up.origin}/@alice/7`)}`);
     assert.equal(login.status, 403);
     assert.equal((await login.json()).error.code, 'AUTH_REQUIRED');
+  });
+});
+
+describe('runtime neutrality', () => {
+  test('the handler and what it imports use no Node built-in (edge runtimes run them)', () => {
+    for (const file of ['index.js', 'handler.js', 'upstream.js', 'cache.js', 'address.js']) {
+      // Without comments: the TSDoc examples show Node usage on purpose.
+      const code = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      assert.doesNotMatch(code, /from ['"]node:|import\(['"]node:|require\(/, file);
+      assert.doesNotMatch(code, /\bBuffer\b|\bprocess\./, file);
+    }
+  });
+
+  test('HEAD answers the headers without a body', async () => {
+    serveStatus(up, '1');
+    const res = await handler()(
+      new Request(`http://site.example/fedikit/post${q(`${up.origin}/@alice/1`)}`, {
+        method: 'HEAD',
+      }),
+    );
+    assert.equal(res.status, 200);
+    assert.ok(res.headers.get('etag'));
+    assert.equal(await res.text(), '');
   });
 });
 
@@ -424,6 +450,14 @@ describe('upstream limits', () => {
     assert.equal(res.status, 429);
     const seconds = Number(res.headers.get('retry-after'));
     assert.ok(seconds > 290 && seconds <= 300, String(seconds));
+  });
+
+  test('an AT Protocol RateLimit-Reset in epoch seconds is passed on as seconds', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 90);
+    up.routes.set('/api/v1/statuses/1', json({}, 429, { 'ratelimit-reset': reset }));
+    const res = await get(handler(), `/fedikit/post${q(`${up.origin}/@alice/1`)}`);
+    const seconds = Number(res.headers.get('retry-after'));
+    assert.ok(seconds > 80 && seconds <= 91, String(seconds));
   });
 
   test('an answer over the byte cap is a 502 TOO_LARGE', async () => {
