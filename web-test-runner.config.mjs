@@ -11,6 +11,8 @@ import {
   createSandbox,
   SEED,
 } from './packages/sandbox/dist/index.js';
+import { createProxyHandler } from './packages/proxy/dist/index.js';
+import { createGuardedFetch, toNodeListener } from './packages/proxy/dist/node.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -24,6 +26,28 @@ if (!hasShared) {
 const sandbox = await createSandbox({ port: 0, log: true });
 const hostile = await createHostileServer({ port: 0 });
 
+// The proxy on the test pages' own origin, at /fedikit (as `npm start` mounts it on the examples
+// site): it reads the sandbox only, through the address-checking fetch with the sandbox opted in.
+const PROXY_BASE = '/fedikit';
+const sandboxHost = new URL(sandbox.url).host;
+const proxyListener = toNodeListener(
+  createProxyHandler({
+    basePath: PROXY_BASE,
+    hosts: [sandboxHost, 'bsky.app'],
+    appview: sandbox.url,
+    allowPrivateAddresses: [sandboxHost],
+    fetch: createGuardedFetch({ allowPrivateAddresses: [sandboxHost] }),
+    media: true,
+  }),
+);
+/** Hands `/fedikit/…` to the proxy, everything else to the test server. */
+const proxyMiddleware = (ctx, next) => {
+  if (!ctx.path.startsWith(`${PROXY_BASE}/`)) return next();
+  ctx.respond = false;
+  proxyListener(ctx.req, ctx.res);
+  return undefined;
+};
+
 const executablePath =
   process.env.CHROME_PATH ||
   ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
@@ -36,6 +60,7 @@ const envPlugin = {
       const body = {
         sandbox: sandbox.url,
         hostile: hostile.url,
+        proxy: PROXY_BASE,
         shared: hasShared ? '/__shared' : null,
         seed: SEED,
         bluesky: BLUESKY_SEED,
@@ -60,6 +85,7 @@ const envPlugin = {
 export default {
   files: ['packages/{core,mastodon,bluesky,elements}/src/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [proxyMiddleware],
   plugins: [
     envPlugin,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),

@@ -3,6 +3,7 @@ import { FediError } from './errors.js';
 import type { Ref, Thread } from './model.js';
 import { createProxyProvider, refInput, reviveDates } from './proxy.js';
 import { resolve } from './resolve.js';
+import { clearSandboxLog, sandboxLog, testEnv } from './testing.js';
 
 /** A `fetch` that answers `respond()` and records the URLs asked. */
 function recording(respond: () => Response): typeof fetch & { urls: URL[]; inits: RequestInit[] } {
@@ -184,5 +185,36 @@ describe('createProxyProvider', () => {
       expect((e as FediError).code).to.equal('RATE_LIMITED');
     }
     expect(fetch.urls.length).to.equal(1);
+  });
+});
+
+describe('createProxyProvider against the real proxy (on this origin) and the sandbox', () => {
+  it('reads a thread and its media while the browser contacts only this origin', async () => {
+    const env = await testEnv();
+    await clearSandboxLog();
+    performance.clearResourceTimings();
+    const provider = createProxyProvider(env.proxy);
+    const thread = await provider.getThread(
+      resolve(new URL(env.seed.smallThread.path, env.sandbox).href),
+    );
+    expect(thread.root.id).to.equal(env.seed.smallThread.id);
+    expect(thread.root.createdAt).to.be.instanceOf(Date);
+    const avatar = thread.root.author.avatar!;
+    expect(new URL(avatar).origin).to.equal(location.origin);
+    const image = new Image();
+    image.referrerPolicy = 'no-referrer';
+    image.src = avatar;
+    await image.decode();
+    expect(image.naturalWidth).to.be.greaterThan(0);
+    // The sandbox was asked (by the proxy: no Origin header), the browser went nowhere else.
+    const log = (await sandboxLog()).filter((r) => r.path !== '/__log');
+    expect(log.length).to.be.greaterThan(0);
+    expect(log.filter((r) => r.origin)).to.deep.equal([]);
+    // Everything but the test's own look at the sandbox's log.
+    const hosts = performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname !== '/__log')
+      .map((e) => new URL(e.name).origin);
+    expect(new Set(hosts)).to.deep.equal(new Set([location.origin]));
   });
 });

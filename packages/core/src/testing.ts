@@ -11,6 +11,11 @@ export interface TestEnv {
   readonly sandbox: string;
   /** Origin of the hostile server. */
   readonly hostile: string;
+  /**
+   * Path of `@fedikit/proxy` on the test pages' own origin (`/fedikit`), reading the sandbox only
+   * (media proxied too).
+   */
+  readonly proxy: string;
   /** URL prefix under which `../shared` is served, or `null` when it is absent (a user's clone). */
   readonly shared: string | null;
   /** Ids and paths of the sandbox's seeded content (`SEED` of `@fedikit/sandbox`). */
