@@ -7,6 +7,39 @@ import terser from '@rollup/plugin-terser';
 const ELEMENTS = ['fedi-comment-thread', 'fedi-follow-button', 'fedi-share-button'];
 
 /**
+ * One chunk for what (almost) every page loads, whichever elements it shows: Lit, the base element,
+ * the shared tokens, and core's errors and URL gate (the dialog and every provider need them). Left to
+ * itself rollup would split these by which entries use them, and every extra file costs a request and
+ * gzip's dictionary.
+ */
+const SHARED = [
+  '/node_modules/lit',
+  '/node_modules/@lit/',
+  '/elements/dist/internal/fedi-element.js',
+  '/elements/dist/internal/go.js',
+  '/elements/dist/i18n/locale.js',
+  '/elements/dist/events/intent.js',
+  '/elements/dist/styles/tokens.styles.js',
+  '/core/dist/errors.js',
+  '/core/dist/url.js',
+  '/core/dist/bluesky.js',
+];
+
+/**
+ * CSS without the whitespace that carries no meaning: around braces, semicolons, commas and `>`,
+ * after colons (a space before one is a descendant combinator, so it stays), and the last semicolon
+ * of each block. Our styles hold no strings, comments or interpolations where this would matter.
+ */
+const minifyCss = (raw) =>
+  raw
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/\s*!important/g, '!important')
+    .replace(/;}/g, '}')
+    .trim();
+
+/**
  * Collapses the indentation inside Lit's html`` and css`` templates: whitespace between tags and
  * declarations renders the same, and our templates contain no <pre>.
  */
@@ -20,7 +53,7 @@ const minifyTemplates = {
       if (node.type === 'TaggedTemplateExpression' && ['html', 'css'].includes(node.tag.name)) {
         for (const q of node.quasi.quasis) {
           const raw = code.slice(q.start, q.end);
-          const min = raw.replace(/\s*\n\s*/g, node.tag.name === 'css' ? '' : ' ');
+          const min = node.tag.name === 'css' ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
           if (min !== raw) edits.push([q.start, q.end, min]);
         }
       }
@@ -70,6 +103,7 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: false,
+    manualChunks: (id) => (SHARED.some((m) => id.includes(m)) ? 'shared' : undefined),
   },
   // The entry keeps the element's code itself instead of re-exporting a shared chunk.
   preserveEntrySignatures: 'allow-extension',

@@ -7,7 +7,9 @@
 export type * from './model.js';
 export { FediError, type FediErrorCode, type FediErrorProps } from './errors.js';
 export { safeUrl, isLoopbackHost } from './url.js';
-export { BSKY_APP, BSKY_APPVIEW, blueskyShareUrl, resolve } from './resolve.js';
+export { BSKY_APP, BSKY_APPVIEW } from './bluesky.js';
+export { blueskyShareUrl } from './bluesky-share.js';
+export { resolve } from './resolve.js';
 export { fetchJson, retryDelay, type FetchJsonOptions, type JsonResponse } from './http.js';
 export { buildThread, mergeThreads, type BuildThreadOptions, type ThreadSort } from './thread.js';
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';

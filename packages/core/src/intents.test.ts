@@ -13,7 +13,7 @@ import {
   shareUrl,
   type IntentVerb,
 } from './intents.js';
-import { blueskyShareUrl } from './resolve.js';
+import { blueskyShareUrl } from './bluesky-share.js';
 
 const URI = 'https://example.social/users/alice/statuses/1?x=a&y=b#c';
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { FediError } from './errors.js';
-import { BSKY_APP, resolve } from './resolve.js';
+import { BSKY_APP } from './bluesky.js';
+import { resolve } from './resolve.js';
 
 function invalid(input: string): FediError {
   try {

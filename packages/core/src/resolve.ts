@@ -2,6 +2,7 @@
 import { FediError } from './errors.js';
 import type { Ref } from './model.js';
 import { isLoopbackHost, safeUrl } from './url.js';
+import { BSKY_APP } from './bluesky.js';
 
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
@@ -21,10 +22,6 @@ const HANDLE = /^@?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a
 const BSKY_PROFILE = /^\/profile\/([^/]+)(?:\/post\/([a-z0-9]{1,64}))?\/?$/i;
 // at://<did or handle>/app.bsky.feed.post/<rkey>, or at://<did or handle> for a profile.
 const AT_URI = /^at:\/\/([^/\s]+)(?:\/app\.bsky\.feed\.post\/([a-z0-9]{1,64}))?\/?$/i;
-/** The public Bluesky web client, where Bluesky profiles and posts are linked. */
-export const BSKY_APP = 'https://bsky.app';
-/** Bluesky's public, cached AppView: where Bluesky content is read by default. */
-export const BSKY_APPVIEW = 'https://public.api.bsky.app';
 
 function bluesky(actor: string, rkey?: string): Ref {
   const base = { protocol: 'bluesky', origin: BSKY_APP, host: 'bsky.app', acct: actor } as const;
@@ -111,21 +108,4 @@ export function resolve(input: string): Ref {
     }
   }
   throw invalid(input);
-}
-
-/**
- * Bluesky's compose intent for `text` on `client` (default bsky.app), cut to its 300-grapheme limit
- * (user-perceived characters). Bluesky has no other intent: reply, like and follow link to the post
- * or profile.
- */
-export function blueskyShareUrl(text: string, client = BSKY_APP): string {
-  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-  const cut =
-    graphemes.length > 300
-      ? graphemes
-          .slice(0, 299)
-          .map((g) => g.segment)
-          .join('') + '…'
-      : text;
-  return `${client.replace(/\/+$/, '')}/intent/compose?text=${encodeURIComponent(cut)}`;
 }

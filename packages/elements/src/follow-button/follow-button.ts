@@ -158,7 +158,7 @@ export class FediFollowButton extends FediElement {
     this.error = undefined;
     try {
       // Destructured, so the bundler keeps only the profile read from the provider's chunk.
-      const { fetchProfile } = await import('@fedikit/mastodon');
+      const { fetchProfile } = await import('../internal/mastodon.js');
       const profile = await fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
       if (abort.signal.aborted) return;
       this.profile = profile;

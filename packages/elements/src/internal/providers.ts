@@ -15,9 +15,9 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   if (!p) {
     // Destructured, so the bundler keeps only what the elements use from the provider's chunk.
     if (protocol === 'mastodon') {
-      p = import('@fedikit/mastodon').then(({ fetchThread }) => ({ getThread: fetchThread }));
+      p = import('./mastodon.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else if (protocol === 'bluesky') {
-      p = import('@fedikit/bluesky').then(({ fetchThread }) => ({ getThread: fetchThread }));
+      p = import('./bluesky.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
