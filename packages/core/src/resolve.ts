@@ -6,14 +6,30 @@ import { isLoopbackHost, safeUrl } from './url.js';
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
 const ACCT = new RegExp(`^@?(${USER})@(${HOST})$`);
-// Path shapes of Mastodon-API servers (Mastodon, its forks; Pixelfed's /p/ is added by its own
-// provider): group 1 is the account, group 2 the post id. Without a post id, a profile.
+// Path shapes of Mastodon-API servers (Mastodon and its forks): group 1 is the account, group 2 the
+// post id. Without a post id, a profile.
 const PATHS = [
   new RegExp(`^/@(${USER}(?:@${HOST})?)(?:/([A-Za-z0-9]+))?/?$`),
   new RegExp(`^/users/(${USER})(?:/statuses/([A-Za-z0-9]+))?/?$`),
   // The account here is an internal id, not a name: group 1 stays empty.
   /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
 ];
+
+// Pixelfed's own path shapes (routes/web.php): a post under /p/<user>/<id> or the web client's
+// /i/web/post/<id>, a collection under /c/<id>, and a profile at the bare /<username>.
+const PIXELFED_POST = /^\/(?:p\/([A-Za-z0-9_.-]{1,30})|i\/web\/post)\/(\d{1,20})\/?$/;
+const PIXELFED_COLLECTION = /^\/c\/(\d{1,20})\/?$/;
+const PIXELFED_PROFILE = /^\/([A-Za-z0-9_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])\/?$/;
+// First path segments that are pages, not people: Pixelfed refuses these names at sign-up
+// (a subset of its RestrictedNames list), and they are common pages on any site.
+const NOT_USERNAMES = new Set(
+  (
+    'about account accounts admin api app apps auth c contact discover embed explore faq help home ' +
+    'i index join legal login logout login.php media notifications oauth p password privacy ' +
+    'register search settings share site static storage tags terms timeline timelines users web ' +
+    'well-known'
+  ).split(' '),
+);
 
 // Bluesky: a DID, a handle (a domain name, optionally with one leading @), or a bsky.app profile URL.
 const DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]+(?:%3A\d+)?)$/;
@@ -47,13 +63,17 @@ function invalid(input: string): FediError {
 
 /**
  * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`; for
- * Bluesky a handle, a DID, a bsky.app profile or post URL, an `at://` URI) into a {@link Ref}. A
- * Bluesky post's ref has `acct` = the author's DID or handle and `id` = the record key. Throws a `FediError` with
- * code `INVALID_INPUT` for anything else.
+ * Pixelfed `https://host/p/user/123`, `https://host/i/web/post/123`, a collection
+ * `https://host/c/123` and a profile `https://host/username`; for Bluesky a handle, a DID, a
+ * bsky.app profile or post URL, an `at://` URI) into a {@link Ref}. A Bluesky post's ref has `acct` =
+ * the author's DID or handle and `id` = the record key. A handle (`@user@host`) names no software:
+ * its ref says `mastodon`, and the Pixelfed provider reads it as well. Throws a `FediError` with code
+ * `INVALID_INPUT` for anything else.
  *
  * @example
  * resolve('https://mastodon.social/@Gargron/1') // {protocol:'mastodon', kind:'post', id:'1', ...}
  * resolve('@Gargron@mastodon.social')          // {protocol:'mastodon', kind:'profile', acct:'Gargron', ...}
+ * resolve('https://pixelfed.social/c/42')      // {protocol:'pixelfed', kind:'collection', id:'42', ...}
  */
 export function resolve(input: string): Ref {
   const text = input.trim();
@@ -95,6 +115,8 @@ export function resolve(input: string): Ref {
     const who = actor(decoded);
     if (who) return bluesky(who, profile[2]);
   }
+  const pixelfed = url.host !== 'bsky.app' && pixelfedRef(url, href);
+  if (pixelfed) return pixelfed;
   for (const re of PATHS) {
     const m = re.exec(url.pathname);
     if (m) {
@@ -111,6 +133,19 @@ export function resolve(input: string): Ref {
     }
   }
   throw invalid(input);
+}
+
+/** A Pixelfed post, collection or profile URL as a {@link Ref}, or `undefined`. */
+function pixelfedRef(url: URL, href: string): Ref | undefined {
+  const base = { protocol: 'pixelfed', origin: url.origin, host: url.host, url: href } as const;
+  const post = PIXELFED_POST.exec(url.pathname);
+  if (post) return { ...base, kind: 'post', id: post[2]!, ...(post[1] && { acct: post[1] }) };
+  const collection = PIXELFED_COLLECTION.exec(url.pathname);
+  if (collection) return { ...base, kind: 'collection', id: collection[1]! };
+  const profile = PIXELFED_PROFILE.exec(url.pathname);
+  if (profile && !NOT_USERNAMES.has(profile[1]!.toLowerCase()) && /[A-Za-z]/.test(profile[1]!))
+    return { ...base, kind: 'profile', acct: profile[1]! };
+  return undefined;
 }
 
 /**
