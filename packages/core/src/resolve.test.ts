@@ -381,7 +381,6 @@ describe('resolve', () => {
         'https://pixelfed.example/.mara',
         'https://pixelfed.example/mara-',
         `https://pixelfed.example/${'m'.repeat(31)}`,
-        'https://pixelfed.example/ma ra',
         'https://pixelfed.example/p/mara/12ab',
         'https://pixelfed.example/p/mara/',
         'https://pixelfed.example/p/mara/1/embed',
