@@ -58,7 +58,7 @@ const envPlugin = {
 };
 
 export default {
-  files: ['packages/{core,mastodon,bluesky,elements}/src/**/*.test.ts'],
+  files: ['packages/{core,mastodon,pixelfed,bluesky,elements}/src/**/*.test.ts'],
   nodeResolve: true,
   plugins: [
     envPlugin,
