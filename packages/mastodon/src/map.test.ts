@@ -525,6 +525,9 @@ describe('mappers on recorded real responses (../shared)', () => {
       blurhash: 'UvBEOP$%r9ofroa#bef$R5Wnb^ahVua#buf5',
       width: 1280,
       height: 720,
+      // meta.small: the preview's own size.
+      previewWidth: 640,
+      previewHeight: 360,
     });
     const audio = mapStatus(rec.interactions[0]!.response.body as WireStatus, rec.recorded_origin)!;
     expect(audio.media[0]!.type).to.equal('audio');
