@@ -83,13 +83,15 @@ export function sandboxStore(): SandboxStore {
 
 type Headers = Record<string, string>;
 
-interface Reply {
+/** An answer of the sandbox's servers, before it is written out. */
+export interface Reply {
   status: number;
   headers: Headers;
   body: string | Buffer;
 }
 
-function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
+/** A JSON answer (`application/json; charset=utf-8`). */
+export function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -97,7 +99,8 @@ function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
   };
 }
 
-function htmlPage(title: string, body: string, lang = 'en'): Reply {
+/** An HTML page under a strict CSP; `title` is escaped, `body` is trusted markup. */
+export function htmlPage(title: string, body: string, lang = 'en'): Reply {
   return {
     status: 200,
     headers: {
