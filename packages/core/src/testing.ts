@@ -15,6 +15,12 @@ export interface TestEnv {
   readonly shared: string | null;
   /** Ids and paths of the sandbox's seeded content (`SEED` of `@fedikit/sandbox`). */
   readonly seed: SandboxSeed;
+  /**
+   * The sandbox's Pixelfed mode: `url` needs `token` (and sends CORS on its API), `open` serves
+   * anonymous readers, `strict` needs the token and sends CORS only on `/.well-known/` (Pixelfed's
+   * default). `seed` is `PIXELFED_SEED` of `@fedikit/sandbox`. Absent when the runner predates it.
+   */
+  readonly pixelfed?: PixelfedTestEnv;
   /** The sandbox's seeded Bluesky content (`BLUESKY_SEED` of `@fedikit/sandbox`). */
   readonly bluesky: {
     readonly thread: {
@@ -23,6 +29,51 @@ export interface TestEnv {
       readonly replyUris: Readonly<Record<string, string>>;
     };
   };
+}
+
+/** Where the Pixelfed-mode sandboxes run, and what they hold. */
+export interface PixelfedTestEnv {
+  readonly url: string;
+  readonly token: string;
+  readonly open: string;
+  readonly strict: string;
+  readonly seed: PixelfedSeed;
+}
+
+/** The part of the Pixelfed mode's seed the browser tests use (`PIXELFED_SEED`). */
+export interface PixelfedSeed {
+  readonly token: string;
+  readonly account: {
+    readonly username: string;
+    readonly id: string;
+    readonly profilePath: string;
+    readonly mediaPosts: number;
+  };
+  readonly second: { readonly username: string; readonly id: string };
+  readonly album: {
+    readonly id: string;
+    readonly path: string;
+    readonly media: number;
+    readonly replies: number;
+  };
+  readonly sensitiveAlbum: {
+    readonly id: string;
+    readonly path: string;
+    readonly media: number;
+    readonly spoiler: string;
+  };
+  readonly licensedPost: { readonly id: string; readonly path: string; readonly license: string };
+  readonly privatePostId: string;
+  readonly placeholderMediaIds: readonly string[];
+  readonly noMetaMediaIds: readonly string[];
+  readonly collection: {
+    readonly id: string;
+    readonly path: string;
+    readonly posts: number;
+    readonly title: string;
+  };
+  readonly smallCollection: { readonly id: string; readonly path: string; readonly posts: number };
+  readonly draftCollectionId: string;
 }
 
 /** The part of the sandbox's seed the browser tests use. */

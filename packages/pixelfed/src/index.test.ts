@@ -295,11 +295,11 @@ describe('pixelfed provider (fake servers)', () => {
       it(`${name} is AUTH_REQUIRED, and the message says to use the proxy`, async () => {
         const srv = wall(response);
         for (const read of [
-          fetchProfile(resolve(`${P}/mara`), { fetch: srv.fetch }),
-          fetchPost(resolve(`${P}/p/mara/1`), { fetch: srv.fetch }),
-          fetchCollection(resolve(`${P}/c/2`), { fetch: srv.fetch }),
+          () => fetchProfile(resolve(`${P}/mara`), { fetch: srv.fetch }),
+          () => fetchPost(resolve(`${P}/p/mara/1`), { fetch: srv.fetch }),
+          () => fetchCollection(resolve(`${P}/c/2`), { fetch: srv.fetch }),
         ]) {
-          const error = await failure(read, 'AUTH_REQUIRED');
+          const error = await failure(read(), 'AUTH_REQUIRED');
           expect(error.message).to.contain('pixelfed.example');
           expect(error.message).to.contain('@fedikit/proxy');
           expect(error.message).to.contain('token');
@@ -307,7 +307,7 @@ describe('pixelfed provider (fake servers)', () => {
       });
     }
 
-    it('a network failure right after WebFinger answered (no CORS on the API) is AUTH_REQUIRED too', async () => {
+    it('a network failure from a server that is up (login redirect or no CORS, in a browser) is AUTH_REQUIRED too', async () => {
       const srv = pixelfed({
         [`${P}/api/v2/search`]: () => {
           throw new TypeError('Failed to fetch');
@@ -317,12 +317,18 @@ describe('pixelfed provider (fake servers)', () => {
         fetchProfile(resolve(`${P}/mara`), { fetch: srv.fetch, timeout: 5000 }),
         'AUTH_REQUIRED',
       );
-      expect(error.message).to.contain('answered WebFinger');
-      // Without WebFinger first (a post read), a network failure stays NETWORK.
+      expect(error.message).to.contain('is up but refused its API');
+      // A post read: the server is up when it answers nodeinfo (one try)…
+      const fails = () => {
+        throw new TypeError('Failed to fetch');
+      };
+      const up = server({ [`${P}/api/v1/statuses/1`]: fails, [`${P}/.well-known/nodeinfo`]: {} });
+      await failure(fetchPost(resolve(`${P}/p/mara/1`), { fetch: up.fetch }), 'AUTH_REQUIRED');
+      expect(up.paths().filter((p) => p.includes('nodeinfo'))).to.have.length(1);
+      // …and a server that answers nothing is NETWORK.
       const down = server({
-        [`${P}/api/v1/statuses/1`]: () => {
-          throw new TypeError('Failed to fetch');
-        },
+        [`${P}/api/v1/statuses/1`]: fails,
+        [`${P}/.well-known/nodeinfo`]: fails,
       });
       await failure(fetchPost(resolve(`${P}/p/mara/1`), { fetch: down.fetch }), 'NETWORK');
     });

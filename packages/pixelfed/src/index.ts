@@ -94,7 +94,7 @@ function invalid(message: string): FediError {
  */
 function needsToken(host: string, cause: FediError, guess = false): FediError {
   const why = guess
-    ? `${host} answered WebFinger but not its API: it needs a token, or does not let other sites read it.`
+    ? `${host} is up but refused its API to this page: it needs a token, or does not let other sites read it.`
     : `${host} does not let visitors read its API without a token (most Pixelfed servers do this).`;
   return new FediError(
     `${why} Serve the gallery through @fedikit/proxy on your own site, with a read-only token of ` +
@@ -104,16 +104,36 @@ function needsToken(host: string, cause: FediError, guess = false): FediError {
   );
 }
 
-/** Reads JSON from an API of `host`, turning a token wall into a clear `AUTH_REQUIRED`. */
+/**
+ * Reads JSON from a server's API, turning a token wall into a clear `AUTH_REQUIRED`. A network
+ * failure from a server that is up (it answered WebFinger just before, or answers nodeinfo, which
+ * Pixelfed serves with CORS) is what a browser sees when the API redirects to a login page or lacks
+ * CORS: that is reported as `AUTH_REQUIRED` too, since the proxy is the way out of both.
+ */
 async function api<T>(url: string, o: Options, webfingered = false): Promise<T> {
   try {
     return (await fetchJson<T>(url, o)).data;
   } catch (error) {
     const e = FediError.from(error);
-    const host = new URL(url).host;
+    const { host, origin } = new URL(url);
     if (e.code === 'AUTH_REQUIRED') throw needsToken(host, e);
-    if (e.code === 'NETWORK' && webfingered) throw needsToken(host, e, true);
+    if (e.code === 'NETWORK' && (webfingered || (await answers(origin, o))))
+      throw needsToken(host, e, true);
     throw e;
+  }
+}
+
+/** Whether `origin` answers its public nodeinfo document: one quick try, no retries. */
+async function answers(origin: string, o: Options): Promise<boolean> {
+  try {
+    await fetchJson(`${origin}/.well-known/nodeinfo`, {
+      ...o,
+      retries: 0,
+      timeout: Math.min(3000, o.timeout ?? 3000),
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 
