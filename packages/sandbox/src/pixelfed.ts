@@ -57,6 +57,18 @@ export interface PixelfedSandbox {
 /** Pixelfed's stand-in BlurHash for files that have none (Mastodon v1 MediaTransformer). */
 export const PIXELFED_PLACEHOLDER_BLURHASH = 'U4Rfzst8?bt7ogayj[j[~pfQ9Goe%Mj[WBay';
 const VERSION = '0.12.6';
+/** Mastodon account fields that Pixelfed's own account entity does not have. */
+const PIXELFED_ACCOUNT_OMITS = [
+  'avatar_static',
+  'header',
+  'header_static',
+  'emojis',
+  'moved',
+  'fields',
+  'bot',
+  'group',
+  'last_status_at',
+] as const;
 /** Collections page by ten (CollectionController, as modelled here). */
 const COLLECTION_PAGE = 10;
 const MAX_COLLECTION_PAGE = 30;
@@ -480,18 +492,8 @@ export async function createPixelfedSandbox(
 
   /** Pixelfed's own account entity (in `_pe` statuses): no avatar_static, bot or emojis. */
   function pixelfedAccount(a: PixelfedAccountRecord): Json {
-    const {
-      avatar_static: _s,
-      header: _h,
-      header_static: _hs,
-      emojis: _e,
-      moved: _m,
-      fields: _f,
-      bot: _b,
-      group: _g,
-      last_status_at: _l,
-      ...rest
-    } = mastodonAccount(a) as Record<string, Json>;
+    const rest = { ...(mastodonAccount(a) as Record<string, Json>) };
+    for (const key of PIXELFED_ACCOUNT_OMITS) delete rest[key];
     return {
       ...rest,
       note_text: a.bio.replace(/<[^>]*>/g, ''),
