@@ -492,8 +492,10 @@ export async function createPixelfedSandbox(
 
   /** Pixelfed's own account entity (in `_pe` statuses): no avatar_static, bot or emojis. */
   function pixelfedAccount(a: PixelfedAccountRecord): Json {
-    const rest = { ...(mastodonAccount(a) as Record<string, Json>) };
-    for (const key of PIXELFED_ACCOUNT_OMITS) delete rest[key];
+    const omit: readonly string[] = PIXELFED_ACCOUNT_OMITS;
+    const rest = Object.fromEntries(
+      Object.entries(mastodonAccount(a) as Record<string, Json>).filter(([k]) => !omit.includes(k)),
+    );
     return {
       ...rest,
       note_text: a.bio.replace(/<[^>]*>/g, ''),
