@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
-// `fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872]
-// [--home2-port 4873]]`: the sandbox instance, and with --examples the examples site that
-// `npm start` opens plus two readers' home servers for the follow and share flows. Offline; never
-// reads ../shared.
+// `fedikit-sandbox [--port 4871] [--pixelfed-port 4874] [--pixelfed-open] [--examples
+// [--examples-port 4870] [--home-port 4872] [--home2-port 4873]]`: the sandbox instance and its
+// Pixelfed mode, and with --examples the examples site that `npm start` opens plus two readers'
+// home servers for the follow and share flows. Offline; never reads ../shared.
 import { fileURLToPath } from 'node:url';
 import { createExamplesServer } from './examples-server.js';
 import { createHomeServer } from './home-server.js';
 import { parseArgs, usage, type CliOptions } from './cli-args.js';
 import { ListenError } from './http-util.js';
+import { createPixelfedSandbox } from './pixelfed.js';
+import { PIXELFED_SEED } from './seed-pixelfed.js';
 import { createSandbox } from './server.js';
 
 async function main(): Promise<void> {
@@ -39,13 +41,27 @@ async function main(): Promise<void> {
     inUse(e, '--port'),
   );
   closers.push(sandbox.close);
+  // What is running so far, stopped before exiting when a later port is busy.
+  const abort = async (e: unknown, flag: string): Promise<never> => {
+    await Promise.all(closers.map((close) => close()));
+    return inUse(e, flag);
+  };
+  // Pixelfed mode: the token wall (unless --pixelfed-open), with CORS on its API so that a page
+  // trying it directly gets a clean 401 rather than a network error.
+  const pixelfed = await createPixelfedSandbox({
+    port: options.pixelfedPort,
+    open: options.pixelfedOpen,
+    cors: true,
+  }).catch((e: unknown) => abort(e, '--pixelfed-port'));
+  closers.push(pixelfed.close);
+  const pixelfedBanner = (): void => {
+    console.log(
+      `Pixelfed mode: ${pixelfed.url}/  (${pixelfed.open ? 'open to anonymous readers' : `API token: ${pixelfed.token}`}; ` +
+        `e.g. ${pixelfed.url}${PIXELFED_SEED.account.profilePath}, ${pixelfed.url}${PIXELFED_SEED.collection.path})`,
+    );
+  };
 
   if (options.examples) {
-    // What is running so far, stopped before exiting when a later port is busy.
-    const abort = async (e: unknown, flag: string): Promise<never> => {
-      await Promise.all(closers.map((close) => close()));
-      return inUse(e, flag);
-    };
     // Two readers' home servers, so the follow and share buttons can be tried offline.
     const home = await createHomeServer({
       port: options.homePort,
@@ -72,11 +88,13 @@ async function main(): Promise<void> {
     }).catch((e: unknown) => abort(e, '--examples-port'));
     closers.push(site.close);
     console.log(`Fedikit examples: ${site.url}/  (sandbox instance: ${sandbox.url})`);
+    pixelfedBanner();
     console.log("Readers' home servers, for the follow and share buttons (type one when asked):");
     console.log(`  ${home.url}  a Mastodon 4.6-like home with FEP-3b86 intents`);
     console.log(`  ${home2.url}  a Friendica-like home without intents`);
   } else {
     console.log(`Fedikit sandbox instance: ${sandbox.url}/`);
+    pixelfedBanner();
   }
 
   let stopping = false;
