@@ -38,8 +38,9 @@ const scenarios = [
     // Issue #2 sets 24 KB. DOMPurify (11.1 KB) and Lit (5.6 KB) leave 7.3 KB for everything else;
     // the element, its catalogue and styles, core and the Mastodon provider measure about 13.3 KB
     // (since issues #5 and #3: reply/boost/like buttons, rich text, chunks shared with the other
-    // elements and protocols).
-    ceiling: 30.5 * KB,
+    // elements and protocols). Issue #4 adds 0.2 KB: Pixelfed's URL forms in core's resolve(), which
+    // every element loads, and preview sizes in the Mastodon mapping.
+    ceiling: 30.75 * KB,
     why: 'issue #2 budget not met yet (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {

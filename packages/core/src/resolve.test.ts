@@ -373,6 +373,7 @@ describe('resolve', () => {
         'https://pixelfed.example/login',
         'https://pixelfed.example/Settings',
         'https://pixelfed.example/discover',
+        'https://pixelfed.example/about/',
         'https://pixelfed.example/i',
         'https://pixelfed.example/p',
         'https://pixelfed.example/c',

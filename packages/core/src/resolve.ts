@@ -15,21 +15,11 @@ const PATHS = [
   /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
 ];
 
-// Pixelfed's own path shapes (routes/web.php): a post under /p/<user>/<id> or the web client's
-// /i/web/post/<id>, a collection under /c/<id>, and a profile at the bare /<username>.
-const PIXELFED_POST = /^\/(?:p\/([A-Za-z0-9_.-]{1,30})|i\/web\/post)\/(\d{1,20})\/?$/;
-const PIXELFED_COLLECTION = /^\/c\/(\d{1,20})\/?$/;
-const PIXELFED_PROFILE = /^\/([A-Za-z0-9_][A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])\/?$/;
-// First path segments that are pages, not people: Pixelfed refuses these names at sign-up
-// (a subset of its RestrictedNames list), and they are common pages on any site.
-const NOT_USERNAMES = new Set(
-  (
-    'about account accounts admin api app apps auth c contact discover embed explore faq help home ' +
-    'i index join legal login logout login.php media notifications oauth p password privacy ' +
-    'register search settings share site static storage tags terms timeline timelines users web ' +
-    'well-known'
-  ).split(' '),
-);
+// Pixelfed's own path shapes (routes/web.php): a post at /p/<user>/<id> (group 1, 2) or
+// /i/web/post/<id> (3), a collection at /c/<id> (4), a profile at /<username> (5): 2-30 characters
+// with a letter, and not one of the common page names Pixelfed refuses as usernames.
+const PIXELFED =
+  /^\/(?:p\/([\w.-]{1,30})\/(\d{1,20})|i\/web\/post\/(\d{1,20})|c\/(\d{1,20})|(?!(?:about|login|register|settings|discover|explore|search|site)\/?$)(?=[\w.-]*[a-z])(\w[\w.-]{0,28}\w))\/?$/i;
 
 // Bluesky: a DID, a handle (a domain name, optionally with one leading @), or a bsky.app profile URL.
 const DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]+(?:%3A\d+)?)$/;
@@ -115,8 +105,21 @@ export function resolve(input: string): Ref {
     const who = actor(decoded);
     if (who) return bluesky(who, profile[2]);
   }
-  const pixelfed = url.host !== 'bsky.app' && pixelfedRef(url, href);
-  if (pixelfed) return pixelfed;
+  const pf = url.host !== 'bsky.app' && PIXELFED.exec(url.pathname);
+  if (pf) {
+    const [, user, post, webPost, collection, name] = pf;
+    const id = post ?? webPost ?? collection;
+    const acct = user ?? name;
+    return {
+      protocol: 'pixelfed',
+      kind: collection ? 'collection' : name ? 'profile' : 'post',
+      origin: url.origin,
+      host: url.host,
+      url: href,
+      ...(id && { id }),
+      ...(acct && { acct }),
+    };
+  }
   for (const re of PATHS) {
     const m = re.exec(url.pathname);
     if (m) {
@@ -133,19 +136,6 @@ export function resolve(input: string): Ref {
     }
   }
   throw invalid(input);
-}
-
-/** A Pixelfed post, collection or profile URL as a {@link Ref}, or `undefined`. */
-function pixelfedRef(url: URL, href: string): Ref | undefined {
-  const base = { protocol: 'pixelfed', origin: url.origin, host: url.host, url: href } as const;
-  const post = PIXELFED_POST.exec(url.pathname);
-  if (post) return { ...base, kind: 'post', id: post[2]!, ...(post[1] && { acct: post[1] }) };
-  const collection = PIXELFED_COLLECTION.exec(url.pathname);
-  if (collection) return { ...base, kind: 'collection', id: collection[1]! };
-  const profile = PIXELFED_PROFILE.exec(url.pathname);
-  if (profile && !NOT_USERNAMES.has(profile[1]!.toLowerCase()) && /[A-Za-z]/.test(profile[1]!))
-    return { ...base, kind: 'profile', acct: profile[1]! };
-  return undefined;
 }
 
 /**
