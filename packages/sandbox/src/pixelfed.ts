@@ -8,7 +8,7 @@
 // accounts/lookup); collections live under /api/v1.1/collections. CORS covers only /.well-known/
 // (Pixelfed's config/cors.php) unless `cors` is set. It never sets cookies.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from './entities.js';
 import { closer, listen, truthy } from './http-util.js';
 import { rasterBlurhash, rasterPng, sceneRaster, solidPng, type Raster } from './media.js';
@@ -20,7 +20,14 @@ import {
   type PixelfedMediaRecord,
   type PixelfedStatusRecord,
 } from './seed-pixelfed.js';
-import { htmlPage, jsonReply, type LogEntry, type Reply } from './server.js';
+import {
+  htmlPage,
+  jsonReply,
+  replyServer,
+  sendReply,
+  type LogEntry,
+  type Reply,
+} from './server.js';
 import { compareIds, escapeHtml, isNumericId, originFor } from './util.js';
 
 /** Options of {@link createPixelfedSandbox}. */
@@ -174,24 +181,12 @@ export async function createPixelfedSandbox(
   let origin = '';
   let host = '';
 
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      console.error('[fedikit-sandbox pixelfed]', error);
-      if (!res.headersSent) send(res, jsonReply(500, { message: 'Server Error' }));
-      else res.destroy();
-    }
-  });
-  server.keepAliveTimeout = 2000;
-
-  function send(res: ServerResponse, reply: Reply): void {
-    res.writeHead(reply.status, {
-      ...reply.headers,
-      'content-length': Buffer.byteLength(reply.body),
-    });
-    res.end(reply.body);
-  }
+  const server = replyServer(
+    '[fedikit-sandbox pixelfed]',
+    { message: 'Server Error' },
+    (req, res) => handle(req, res),
+  );
+  const send = sendReply;
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET';

@@ -3,6 +3,7 @@
 // sensitive), licenses, alt text (and its absence), files without a BlurHash of their own (Pixelfed
 // then sends its constant placeholder) or without known sizes (no `meta`), a private post, replies,
 // and collections. Generated from a fixed seed and date: the same ids on every run. Our own data.
+import type { PixelfedSeed } from '@fedikit/core/testing.js';
 import type { Scene } from './media.js';
 import { createRandom, snowflake } from './util.js';
 
@@ -138,53 +139,8 @@ interface PostPlan {
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** What tests and examples need to know of the seed. */
-export interface PixelfedSeedRefs {
-  /** The read token the Pixelfed mode accepts. */
-  readonly token: string;
-  /** Mara, the photographer: `mediaPosts` public and unlisted posts, all with photos. */
-  readonly account: {
-    readonly username: string;
-    readonly id: string;
-    readonly profilePath: string;
-    readonly mediaPosts: number;
-  };
-  /** Oskar, who comments on Mara's album. */
-  readonly second: { readonly username: string; readonly id: string };
-  /** A three-photo album with two replies. */
-  readonly album: {
-    readonly id: string;
-    readonly path: string;
-    readonly media: number;
-    readonly replies: number;
-  };
-  /** An album marked sensitive, with a content warning and `is_nsfw` files. */
-  readonly sensitiveAlbum: {
-    readonly id: string;
-    readonly path: string;
-    readonly media: number;
-    readonly spoiler: string;
-  };
-  /** A post whose file is licensed CC BY. */
-  readonly licensedPost: { readonly id: string; readonly path: string; readonly license: string };
-  /** A followers-only post: never served. */
-  readonly privatePostId: string;
-  /** Files served with Pixelfed's placeholder BlurHash. */
-  readonly placeholderMediaIds: readonly string[];
-  /** Files served with `meta: null` (sizes unknown). */
-  readonly noMetaMediaIds: readonly string[];
-  /** A public collection of twelve posts (two pages of ten). */
-  readonly collection: {
-    readonly id: string;
-    readonly path: string;
-    readonly posts: number;
-    readonly title: string;
-  };
-  /** A public collection of three posts. */
-  readonly smallCollection: { readonly id: string; readonly path: string; readonly posts: number };
-  /** A draft collection: 404 to everyone but its owner. */
-  readonly draftCollectionId: string;
-}
+/** What tests and examples need to know of the seed (the shape the test runner publishes). */
+export type PixelfedSeedRefs = PixelfedSeed;
 
 function build(): { data: PixelfedSeedData; refs: PixelfedSeedRefs } {
   const random = createRandom(0x91fed);
