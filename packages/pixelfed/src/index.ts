@@ -59,6 +59,7 @@ const MAX_COLLECTION_PAGE = 30;
 const ATOM_REL = 'http://schemas.google.com/g/2010#updates-from';
 const PUBLIC: unknown[] = ['public', 'unlisted'];
 const DIGITS = /^\d{1,20}$/;
+const IN_PAGE = typeof document !== 'undefined';
 
 /** Where an account's API lives and its id there. */
 interface Account {
@@ -88,9 +89,9 @@ function invalid(message: string): FediError {
 }
 
 /**
- * `AUTH_REQUIRED` with words a site owner can act on. `guess` marks the case where the server
- * answered WebFinger but its API failed at the network level in a browser: a cross-origin redirect
- * to its login page, or no CORS on its API, look the same from a page.
+ * `AUTH_REQUIRED` with words a site owner can act on. `guess` marks the case where the server is
+ * up but its API failed at the network level in a browser: a cross-origin redirect to its login
+ * page, or no CORS on its API, look the same from a page.
  */
 function needsToken(host: string, cause: FediError, guess = false): FediError {
   const why = guess
@@ -117,7 +118,8 @@ async function api<T>(url: string, o: Options, webfingered = false): Promise<T> 
     const e = FediError.from(error);
     const { host, origin } = new URL(url);
     if (e.code === 'AUTH_REQUIRED') throw needsToken(host, e);
-    if (e.code === 'NETWORK' && (webfingered || (await answers(origin, o))))
+    // CORS exists only in pages: elsewhere (a proxy on Node) a network error is one.
+    if (e.code === 'NETWORK' && IN_PAGE && (webfingered || (await answers(origin, o))))
       throw needsToken(host, e, true);
     throw e;
   }
