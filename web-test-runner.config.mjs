@@ -1,5 +1,6 @@
 // Browser tests: real headless Chromium (Debian's, never a downloaded one) against real local servers:
-// the sandbox (a Mastodon-API instance) and the hostile server (broken and malicious answers).
+// the sandbox (a Mastodon-API instance), its Pixelfed mode and the hostile server (broken and
+// malicious answers).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,9 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import {
   BLUESKY_SEED,
   createHostileServer,
+  createPixelfedSandbox,
   createSandbox,
+  PIXELFED_SEED,
   SEED,
 } from './packages/sandbox/dist/index.js';
 import { createProxyHandler } from './packages/proxy/dist/index.js';
@@ -25,18 +28,26 @@ if (!hasShared) {
 
 const sandbox = await createSandbox({ port: 0, log: true });
 const hostile = await createHostileServer({ port: 0 });
+// Pixelfed mode, three ways: the token wall with CORS on its API (as instances that fixed their CORS
+// answer), an open instance, and the token wall with Pixelfed's default CORS (/.well-known/ only).
+const pixelfed = await createPixelfedSandbox({ port: 0, cors: true, log: true });
+const pixelfedOpen = await createPixelfedSandbox({ port: 0, cors: true, open: true });
+const pixelfedStrict = await createPixelfedSandbox({ port: 0 });
 
 // The proxy on the test pages' own origin, at /fedikit (as `npm start` mounts it on the examples
 // site): it reads the sandbox only, through the address-checking fetch with the sandbox opted in.
 const PROXY_BASE = '/fedikit';
 const sandboxHost = new URL(sandbox.url).host;
+const pixelfedHost = new URL(pixelfed.url).host;
 const proxyListener = toNodeListener(
   createProxyHandler({
     basePath: PROXY_BASE,
-    hosts: [sandboxHost, 'bsky.app'],
+    // The Pixelfed sandbox with its token wall: the proxy holds the read token.
+    hosts: [sandboxHost, pixelfedHost, 'bsky.app'],
+    tokens: { [pixelfedHost]: pixelfed.token },
     appview: sandbox.url,
-    allowPrivateAddresses: [sandboxHost],
-    fetch: createGuardedFetch({ allowPrivateAddresses: [sandboxHost] }),
+    allowPrivateAddresses: [sandboxHost, pixelfedHost],
+    fetch: createGuardedFetch({ allowPrivateAddresses: [sandboxHost, pixelfedHost] }),
     media: true,
   }),
 );
@@ -64,6 +75,13 @@ const envPlugin = {
         shared: hasShared ? '/__shared' : null,
         seed: SEED,
         bluesky: BLUESKY_SEED,
+        pixelfed: {
+          url: pixelfed.url,
+          token: pixelfed.token,
+          open: pixelfedOpen.url,
+          strict: pixelfedStrict.url,
+          seed: PIXELFED_SEED,
+        },
       };
       return { body: JSON.stringify(body), type: 'json' };
     }
@@ -78,12 +96,14 @@ const envPlugin = {
     return undefined;
   },
   async serverStop() {
-    await Promise.all([sandbox.close(), hostile.close()]);
+    await Promise.all(
+      [sandbox, hostile, pixelfed, pixelfedOpen, pixelfedStrict].map((server) => server.close()),
+    );
   },
 };
 
 export default {
-  files: ['packages/{core,mastodon,bluesky,elements}/src/**/*.test.ts'],
+  files: ['packages/{core,mastodon,pixelfed,bluesky,elements}/src/**/*.test.ts'],
   nodeResolve: true,
   middleware: [proxyMiddleware],
   plugins: [

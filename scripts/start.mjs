@@ -9,16 +9,20 @@ import { runSandboxCli } from '../packages/sandbox/dist/cli.js';
 const BASE = '/fedikit';
 
 await runSandboxCli(process.argv.slice(2), {
-  examples(sandboxUrl) {
+  examples(sandboxUrl, pixelfed) {
     const sandboxHost = new URL(sandboxUrl).host;
-    // The sandbox is on loopback: the opt-in names its address only, so the proxy's SSRF
+    const pixelfedHost = new URL(pixelfed.url).host;
+    // The sandboxes are on loopback: the opt-in names their addresses only, so the proxy's SSRF
     // protection stays on for everything else.
-    const optIn = [sandboxHost];
+    const optIn = [sandboxHost, pixelfedHost];
     const listener = toNodeListener(
       createProxyHandler({
         basePath: BASE,
         // The sandbox speaks the Mastodon API and the AT Protocol read XRPCs (as the AppView).
-        hosts: [sandboxHost, 'bsky.app'],
+        // The Pixelfed mode refuses anonymous API reads, as most Pixelfed servers do: the proxy
+        // holds its read token, server-side, and the browser never sees it.
+        hosts: [sandboxHost, pixelfedHost, 'bsky.app'],
+        tokens: { [pixelfedHost]: pixelfed.token },
         appview: sandboxUrl,
         allowPrivateAddresses: optIn,
         fetch: createGuardedFetch({ allowPrivateAddresses: optIn }),
@@ -34,7 +38,7 @@ await runSandboxCli(process.argv.slice(2), {
         listener(req, res);
         return true;
       },
-      banner: `The proxy is mounted at ${BASE}/ on the examples site (proxy="${BASE}"; it reads the sandbox only).`,
+      banner: `The proxy is mounted at ${BASE}/ on the examples site (proxy="${BASE}"; it reads the sandboxes only, with the Pixelfed token).`,
     };
   },
 });

@@ -318,6 +318,92 @@ describe('resolve', () => {
     });
   });
 
+  describe('Pixelfed', () => {
+    const base = {
+      protocol: 'pixelfed',
+      origin: 'https://pixelfed.example',
+      host: 'pixelfed.example',
+    };
+
+    it('reads /p/user/123 and /i/web/post/123 as posts', () => {
+      expect(resolve('https://pixelfed.example/p/mara/7123456789012345678')).to.deep.equal({
+        ...base,
+        kind: 'post',
+        id: '7123456789012345678',
+        acct: 'mara',
+        url: 'https://pixelfed.example/p/mara/7123456789012345678',
+      });
+      expect(resolve('https://Pixelfed.Example/i/web/post/42/?x=1')).to.deep.equal({
+        ...base,
+        kind: 'post',
+        id: '42',
+        url: 'https://pixelfed.example/i/web/post/42/?x=1',
+      });
+      expect(resolve('http://127.0.0.1:4874/p/mara.k_1/5')).to.include({
+        protocol: 'pixelfed',
+        kind: 'post',
+        id: '5',
+        acct: 'mara.k_1',
+        origin: 'http://127.0.0.1:4874',
+      });
+    });
+
+    it('reads /c/123 as a collection', () => {
+      expect(resolve('https://pixelfed.example/c/991')).to.deep.equal({
+        ...base,
+        kind: 'collection',
+        id: '991',
+        url: 'https://pixelfed.example/c/991',
+      });
+      expect(resolve('https://pixelfed.example/c/991/').id).to.equal('991');
+    });
+
+    it('reads /username as a profile', () => {
+      expect(resolve('https://pixelfed.example/mara')).to.deep.equal({
+        ...base,
+        kind: 'profile',
+        acct: 'mara',
+        url: 'https://pixelfed.example/mara',
+      });
+      expect(resolve('https://pixelfed.example/Mara.K-2/').acct).to.equal('Mara.K-2');
+      expect(resolve('https://pixelfed.example/_x').acct).to.equal('_x');
+    });
+
+    it('rejects page names, bad names, bad ids and http off loopback', () => {
+      for (const input of [
+        'https://pixelfed.example/login',
+        'https://pixelfed.example/Settings',
+        'https://pixelfed.example/discover',
+        'https://pixelfed.example/about/',
+        'https://pixelfed.example/i',
+        'https://pixelfed.example/p',
+        'https://pixelfed.example/c',
+        'https://pixelfed.example/2024',
+        'https://pixelfed.example/a',
+        'https://pixelfed.example/.mara',
+        'https://pixelfed.example/mara-',
+        `https://pixelfed.example/${'m'.repeat(31)}`,
+        'https://pixelfed.example/p/mara/12ab',
+        'https://pixelfed.example/p/mara/',
+        'https://pixelfed.example/p/mara/1/embed',
+        'https://pixelfed.example/i/web/post/x1',
+        'https://pixelfed.example/c/abc',
+        'https://pixelfed.example/c/1/edit',
+        'https://pixelfed.example/mara/embed',
+        'http://pixelfed.example/mara',
+        'http://pixelfed.example/p/mara/1',
+      ]) {
+        invalid(input);
+      }
+    });
+
+    it('leaves handles and Mastodon URLs to Mastodon, and bsky.app pages alone', () => {
+      expect(resolve('@mara@pixelfed.example').protocol).to.equal('mastodon');
+      expect(resolve('https://pixelfed.example/@mara').protocol).to.equal('mastodon');
+      invalid('https://bsky.app/alice');
+    });
+  });
+
   describe('errors', () => {
     it('gives a clear INVALID_INPUT error for junk', () => {
       for (const input of [

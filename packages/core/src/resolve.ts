@@ -7,14 +7,20 @@ import { BSKY_APP } from './bluesky.js';
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
 const ACCT = new RegExp(`^@?(${USER})@(${HOST})$`);
-// Path shapes of Mastodon-API servers (Mastodon, its forks; Pixelfed's /p/ is added by its own
-// provider): group 1 is the account, group 2 the post id. Without a post id, a profile.
+// Path shapes of Mastodon-API servers (Mastodon and its forks): group 1 is the account, group 2 the
+// post id. Without a post id, a profile.
 const PATHS = [
   new RegExp(`^/@(${USER}(?:@${HOST})?)(?:/([A-Za-z0-9]+))?/?$`),
   new RegExp(`^/users/(${USER})(?:/statuses/([A-Za-z0-9]+))?/?$`),
   // The account here is an internal id, not a name: group 1 stays empty.
   /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
 ];
+
+// Pixelfed's own path shapes (routes/web.php): a post at /p/<user>/<id> (group 1, 2) or
+// /i/web/post/<id> (3), a collection at /c/<id> (4), a profile at /<username> (5): 2-30 characters
+// with a letter, and not one of the common page names Pixelfed refuses as usernames.
+const PIXELFED =
+  /^\/(?:p\/([\w.-]{1,30})\/(\d{1,20})|i\/web\/post\/(\d{1,20})|c\/(\d{1,20})|(?!(?:about|login|register|settings|discover|explore|search|site)\/?$)(?=[\w.-]*[a-z])(\w[\w.-]{0,28}\w))\/?$/i;
 
 // Bluesky: a DID, a handle (a domain name, optionally with one leading @), or a bsky.app profile URL.
 const DID = /^did:(?:plc:[a-z2-7]{24}|web:[a-z0-9.-]+(?:%3A\d+)?)$/;
@@ -44,13 +50,17 @@ function invalid(input: string): FediError {
 
 /**
  * Turns what a site owner writes (a post URL, a profile URL, `@user@host`, `acct:user@host`; for
- * Bluesky a handle, a DID, a bsky.app profile or post URL, an `at://` URI) into a {@link Ref}. A
- * Bluesky post's ref has `acct` = the author's DID or handle and `id` = the record key. Throws a `FediError` with
- * code `INVALID_INPUT` for anything else.
+ * Pixelfed `https://host/p/user/123`, `https://host/i/web/post/123`, a collection
+ * `https://host/c/123` and a profile `https://host/username`; for Bluesky a handle, a DID, a
+ * bsky.app profile or post URL, an `at://` URI) into a {@link Ref}. A Bluesky post's ref has `acct` =
+ * the author's DID or handle and `id` = the record key. A handle (`@user@host`) names no software:
+ * its ref says `mastodon`, and the Pixelfed provider reads it as well. Throws a `FediError` with code
+ * `INVALID_INPUT` for anything else.
  *
  * @example
  * resolve('https://mastodon.social/@Gargron/1') // {protocol:'mastodon', kind:'post', id:'1', ...}
  * resolve('@Gargron@mastodon.social')          // {protocol:'mastodon', kind:'profile', acct:'Gargron', ...}
+ * resolve('https://pixelfed.social/c/42')      // {protocol:'pixelfed', kind:'collection', id:'42', ...}
  */
 export function resolve(input: string): Ref {
   const text = input.trim();
@@ -91,6 +101,21 @@ export function resolve(input: string): Ref {
     }
     const who = actor(decoded);
     if (who) return bluesky(who, profile[2]);
+  }
+  const pf = url.host !== 'bsky.app' && PIXELFED.exec(url.pathname);
+  if (pf) {
+    const [, user, post, webPost, collection, name] = pf;
+    const id = post ?? webPost ?? collection;
+    const acct = user ?? name;
+    return {
+      protocol: 'pixelfed',
+      kind: collection ? 'collection' : name ? 'profile' : 'post',
+      origin: url.origin,
+      host: url.host,
+      url: href,
+      ...(id && { id }),
+      ...(acct && { acct }),
+    };
   }
   for (const re of PATHS) {
     const m = re.exec(url.pathname);

@@ -20,6 +20,12 @@ export interface TestEnv {
   readonly shared: string | null;
   /** Ids and paths of the sandbox's seeded content (`SEED` of `@fedikit/sandbox`). */
   readonly seed: SandboxSeed;
+  /**
+   * The sandbox's Pixelfed mode: `url` needs `token` (and sends CORS on its API), `open` serves
+   * anonymous readers, `strict` needs the token and sends CORS only on `/.well-known/` (Pixelfed's
+   * default). `seed` is `PIXELFED_SEED` of `@fedikit/sandbox`. Absent when the runner predates it.
+   */
+  readonly pixelfed?: PixelfedTestEnv;
   /** The sandbox's seeded Bluesky content (`BLUESKY_SEED` of `@fedikit/sandbox`). */
   readonly bluesky: {
     readonly thread: {
@@ -28,6 +34,67 @@ export interface TestEnv {
       readonly replyUris: Readonly<Record<string, string>>;
     };
   };
+}
+
+/** Where the Pixelfed-mode sandboxes run, and what they hold. */
+export interface PixelfedTestEnv {
+  /** Origin of the token-wall instance (CORS on its API). */
+  readonly url: string;
+  /** The token `url` and `strict` accept as `Authorization: Bearer …`. */
+  readonly token: string;
+  /** Origin of an open instance: anonymous reads work. */
+  readonly open: string;
+  /** Origin of a token-wall instance with CORS only on `/.well-known/`, as Pixelfed ships. */
+  readonly strict: string;
+  readonly seed: PixelfedSeed;
+}
+
+/** The Pixelfed mode's seed as tests and examples know it (`PIXELFED_SEED` of the sandbox). */
+export interface PixelfedSeed {
+  /** The read token the Pixelfed mode accepts. */
+  readonly token: string;
+  /** Mara, the photographer: `mediaPosts` public and unlisted posts, all with photos. */
+  readonly account: {
+    readonly username: string;
+    readonly id: string;
+    readonly profilePath: string;
+    readonly mediaPosts: number;
+  };
+  /** Oskar, who comments on Mara's album. */
+  readonly second: { readonly username: string; readonly id: string };
+  /** A three-photo album with two replies. */
+  readonly album: {
+    readonly id: string;
+    readonly path: string;
+    readonly media: number;
+    readonly replies: number;
+  };
+  /** An album marked sensitive, with a content warning and `is_nsfw` files. */
+  readonly sensitiveAlbum: {
+    readonly id: string;
+    readonly path: string;
+    readonly media: number;
+    readonly spoiler: string;
+  };
+  /** A post whose file is licensed CC BY. */
+  readonly licensedPost: { readonly id: string; readonly path: string; readonly license: string };
+  /** A followers-only post: never served. */
+  readonly privatePostId: string;
+  /** Files served with Pixelfed's placeholder BlurHash. */
+  readonly placeholderMediaIds: readonly string[];
+  /** Files served with `meta: null` (sizes unknown). */
+  readonly noMetaMediaIds: readonly string[];
+  /** A public collection of twelve posts (two pages of ten). */
+  readonly collection: {
+    readonly id: string;
+    readonly path: string;
+    readonly posts: number;
+    readonly title: string;
+  };
+  /** A public collection of three posts. */
+  readonly smallCollection: { readonly id: string; readonly path: string; readonly posts: number };
+  /** A draft collection: 404 to everyone but its owner. */
+  readonly draftCollectionId: string;
 }
 
 /** The part of the sandbox's seed the browser tests use. */

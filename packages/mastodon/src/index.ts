@@ -21,7 +21,7 @@ import {
 import { mapProfile, mapStatus } from './map.js';
 import type { WireAccount, WireContext, WireStatus } from './wire.js';
 
-export { mapAuthor, mapProfile, mapStatus } from './map.js';
+export { count, mapAuthor, mapProfile, mapStatus } from './map.js';
 export type { WireAccount, WireContext, WireEmoji, WireMedia, WireStatus } from './wire.js';
 
 const MAX_REPLIES = 60;

@@ -356,6 +356,14 @@ describe('mapStatus (hostile values)', () => {
     expect(media(null).width).to.be.undefined;
     expect(media('640x480').width).to.be.undefined;
     expect(media({ original: null }).width).to.be.undefined;
+    // The preview's size comes from meta.small, under the same rules.
+    expect(
+      media({ original: { width: 1600, height: 900 }, small: { width: 640, height: 360 } }),
+    ).to.include({ width: 1600, height: 900, previewWidth: 640, previewHeight: 360 });
+    expect(media({ small: { width: 1e9, height: '360' } })).to.include({
+      previewWidth: undefined,
+      previewHeight: undefined,
+    });
     const many = Array.from({ length: 100 }, (_, i) => ({ id: `m${i}`, type: 'image' }));
     expect(mapStatus({ ...good, media_attachments: many }, ORIGIN)!.media).to.have.length(20);
     expect(mapStatus({ ...good, media_attachments: 'x' as never }, ORIGIN)!.media).to.deep.equal(
@@ -517,6 +525,9 @@ describe('mappers on recorded real responses (../shared)', () => {
       blurhash: 'UvBEOP$%r9ofroa#bef$R5Wnb^ahVua#buf5',
       width: 1280,
       height: 720,
+      // meta.small: the preview's own size.
+      previewWidth: 640,
+      previewHeight: 360,
     });
     const audio = mapStatus(rec.interactions[0]!.response.body as WireStatus, rec.recorded_origin)!;
     expect(audio.media[0]!.type).to.equal('audio');

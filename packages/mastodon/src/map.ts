@@ -60,7 +60,11 @@ export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
   };
 }
 
-function mapMedia(m: WireMedia): Media | undefined {
+/**
+ * Wire media attachment → {@link Media}, or `undefined` without an id. Sizes come from
+ * `meta.original` (the file) and `meta.small` (the preview), each only when sane.
+ */
+export function mapMedia(m: WireMedia): Media | undefined {
   const mediaId = id(m?.id);
   if (!mediaId) return undefined;
   return {
@@ -72,6 +76,8 @@ function mapMedia(m: WireMedia): Media | undefined {
     blurhash: typeof m.blurhash === 'string' && BLURHASH.test(m.blurhash) ? m.blurhash : undefined,
     width: size(m.meta?.original?.width),
     height: size(m.meta?.original?.height),
+    previewWidth: size(m.meta?.small?.width),
+    previewHeight: size(m.meta?.small?.height),
   };
 }
 

@@ -45,6 +45,8 @@ export type ProviderFactory = (context: ProviderContext) => Provider | Promise<P
 export const DEFAULT_PROVIDERS: Readonly<Partial<Record<Protocol, ProviderFactory>>> = {
   mastodon: async ({ fetch, timeout }) =>
     (await import('@fedikit/mastodon')).createMastodonProvider({ fetch, timeout }),
+  pixelfed: async ({ fetch, timeout }) =>
+    (await import('@fedikit/pixelfed')).createPixelfedProvider({ fetch, timeout }),
   bluesky: async ({ fetch, timeout, appview }) =>
     (await import('@fedikit/bluesky')).createBlueskyProvider({ fetch, timeout, appview }),
 };
@@ -360,7 +362,13 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     // (Not for Bluesky: a ref may name the DID where the list names the handle, or the reverse.)
     if (accounts && ref.acct && ref.protocol !== 'bluesky' && !accountAllowed(ref, ref.acct))
       throw bad("This account is not on this proxy's allow-list");
-    const factory = providers[ref.protocol];
+    // Accounts of the Mastodon family (`@artist@host` names no software) go to the Pixelfed
+    // provider when there is one: it finds accounts through WebFinger, which Mastodon and Pixelfed
+    // both answer (Pixelfed has no accounts/lookup), and reads media the same way on both.
+    const account = path === 'profile' || path === 'posts';
+    const protocol =
+      ref.protocol === 'mastodon' && account && providers.pixelfed ? 'pixelfed' : ref.protocol;
+    const factory = providers[protocol];
     if (!factory) throw bad(`This proxy does not serve ${ref.protocol}`);
 
     const sort = q.get('sort') ?? undefined;

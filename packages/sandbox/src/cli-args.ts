@@ -11,13 +11,17 @@ export interface CliOptions {
   homePort: number;
   /** Port of the second reader's home server (Friendica-like, without intents). */
   home2Port: number;
+  /** Port of the Pixelfed-mode sandbox. */
+  pixelfedPort: number;
+  /** Serve the Pixelfed mode's API without a token. */
+  pixelfedOpen: boolean;
   /** `--help` was given: print {@link usage} and exit. */
   help: boolean;
 }
 
 /** The one-line usage text. */
 export function usage(): string {
-  return 'Usage: fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872] [--home2-port 4873]]';
+  return 'Usage: fedikit-sandbox [--port 4871] [--pixelfed-port 4874] [--pixelfed-open] [--examples [--examples-port 4870] [--home-port 4872] [--home2-port 4873]]';
 }
 
 function parsePort(flag: string, value: string | undefined): number {
@@ -36,6 +40,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     examplesPort: 4870,
     homePort: 4872,
     home2Port: 4873,
+    pixelfedPort: 4874,
+    pixelfedOpen: false,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -50,6 +56,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       options.examplesPort = parsePort('--examples-port', value());
     else if (flag === '--home-port') options.homePort = parsePort('--home-port', value());
     else if (flag === '--home2-port') options.home2Port = parsePort('--home2-port', value());
+    else if (flag === '--pixelfed-port')
+      options.pixelfedPort = parsePort('--pixelfed-port', value());
+    else if (flag === '--pixelfed-open') options.pixelfedOpen = true;
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`Unknown option ${arg}.\n${usage()}`);
   }

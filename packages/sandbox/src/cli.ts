@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: MIT
-// `fedikit-sandbox [--port 4871] [--examples [--examples-port 4870] [--home-port 4872]
-// [--home2-port 4873]]`: the sandbox instance, and with --examples the examples site that
-// `npm start` opens plus two readers' home servers for the follow and share flows. Offline; never
-// reads ../shared. `npm start` runs it through scripts/start.mjs, which passes a hook that mounts
-// the proxy on the examples site (the sandbox may import only core, so it cannot do that itself).
+// `fedikit-sandbox [--port 4871] [--pixelfed-port 4874] [--pixelfed-open] [--examples
+// [--examples-port 4870] [--home-port 4872] [--home2-port 4873]]`: the sandbox instance and its
+// Pixelfed mode, and with --examples the examples site that `npm start` opens plus two readers'
+// home servers for the follow and share flows. Offline; never reads ../shared. `npm start` runs it
+// through scripts/start.mjs, which passes a hook that mounts the proxy on the examples site (the
+// sandbox may import only core, so it cannot do that itself).
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createExamplesServer, type ExamplesIntercept } from './examples-server.js';
 import { createHomeServer } from './home-server.js';
 import { parseArgs, usage, type CliOptions } from './cli-args.js';
 import { ListenError } from './http-util.js';
+import { createPixelfedSandbox } from './pixelfed.js';
+import { PIXELFED_SEED } from './seed-pixelfed.js';
 import { createSandbox } from './server.js';
 
 /** What a script that starts the sandbox CLI may add. */
 export interface SandboxCliHooks {
   /**
-   * Called once the sandbox listens, with its origin: returns a hook that sees every request of
-   * the examples site first, and a line for the banner.
+   * Called once the sandbox listens, with its origin and its Pixelfed mode's origin and read token:
+   * returns a hook that sees every request of the examples site first, and a line for the banner.
    */
-  readonly examples?: (sandboxUrl: string) => { intercept: ExamplesIntercept; banner?: string };
+  readonly examples?: (
+    sandboxUrl: string,
+    pixelfed: { readonly url: string; readonly token: string },
+  ) => { intercept: ExamplesIntercept; banner?: string };
 }
 
 /** Runs the `fedikit-sandbox` command with `argv` (without `node` and the script). */
@@ -54,13 +60,27 @@ export async function runSandboxCli(
     inUse(e, '--port'),
   );
   closers.push(sandbox.close);
+  // What is running so far, stopped before exiting when a later port is busy.
+  const abort = async (e: unknown, flag: string): Promise<never> => {
+    await Promise.all(closers.map((close) => close()));
+    return inUse(e, flag);
+  };
+  // Pixelfed mode: the token wall (unless --pixelfed-open), with CORS on its API so that a page
+  // trying it directly gets a clean 401 rather than a network error.
+  const pixelfed = await createPixelfedSandbox({
+    port: options.pixelfedPort,
+    open: options.pixelfedOpen,
+    cors: true,
+  }).catch((e: unknown) => abort(e, '--pixelfed-port'));
+  closers.push(pixelfed.close);
+  const pixelfedBanner = (): void => {
+    console.log(
+      `Pixelfed mode: ${pixelfed.url}/  (${pixelfed.open ? 'open to anonymous readers' : `API token: ${pixelfed.token}`}; ` +
+        `e.g. ${pixelfed.url}${PIXELFED_SEED.account.profilePath}, ${pixelfed.url}${PIXELFED_SEED.collection.path})`,
+    );
+  };
 
   if (options.examples) {
-    // What is running so far, stopped before exiting when a later port is busy.
-    const abort = async (e: unknown, flag: string): Promise<never> => {
-      await Promise.all(closers.map((close) => close()));
-      return inUse(e, flag);
-    };
     // Two readers' home servers, so the follow and share buttons can be tried offline.
     const home = await createHomeServer({
       port: options.homePort,
@@ -78,7 +98,7 @@ export async function runSandboxCli(
 
     // packages/sandbox/dist/cli.js → the repository root is three levels up.
     const repo = fileURLToPath(new URL('../../../', import.meta.url));
-    const extra = hooks.examples?.(sandbox.url);
+    const extra = hooks.examples?.(sandbox.url, pixelfed);
     const site = await createExamplesServer({
       intercept: extra?.intercept,
       root: `${repo}examples`,
@@ -89,12 +109,14 @@ export async function runSandboxCli(
     }).catch((e: unknown) => abort(e, '--examples-port'));
     closers.push(site.close);
     console.log(`Fedikit examples: ${site.url}/  (sandbox instance: ${sandbox.url})`);
+    pixelfedBanner();
     console.log("Readers' home servers, for the follow and share buttons (type one when asked):");
     console.log(`  ${home.url}  a Mastodon 4.6-like home with FEP-3b86 intents`);
     console.log(`  ${home2.url}  a Friendica-like home without intents`);
     if (extra?.banner) console.log(extra.banner);
   } else {
     console.log(`Fedikit sandbox instance: ${sandbox.url}/`);
+    pixelfedBanner();
   }
 
   let stopping = false;

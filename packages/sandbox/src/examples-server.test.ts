@@ -114,6 +114,8 @@ describe('examples server', () => {
       examplesPort: 4870,
       homePort: 4872,
       home2Port: 4873,
+      pixelfedPort: 4874,
+      pixelfedOpen: false,
       help: false,
     });
     assert.deepEqual(
@@ -125,6 +127,9 @@ describe('examples server', () => {
         '--home-port',
         '5002',
         '--home2-port=5003',
+        '--pixelfed-port',
+        '5004',
+        '--pixelfed-open',
       ]),
       {
         port: 5000,
@@ -132,12 +137,15 @@ describe('examples server', () => {
         examplesPort: 5001,
         homePort: 5002,
         home2Port: 5003,
+        pixelfedPort: 5004,
+        pixelfedOpen: true,
         help: false,
       },
     );
     assert.throws(() => parseArgs(['--port', 'x']), /--port/);
     assert.throws(() => parseArgs(['--home-port']), /--home-port/);
     assert.throws(() => parseArgs(['--home2-port', '70000']), /--home2-port/);
+    assert.throws(() => parseArgs(['--pixelfed-port', '-1']), /--pixelfed-port/);
   });
 });
 

@@ -88,20 +88,33 @@ function signPow(value: number, exp: number): number {
 }
 
 /**
- * Encodes a scene's BlurHash with 4×4 components, like Mastodon does for uploads (the reference
- * algorithm from woltapp/blurhash, computed on a small raster of the same drawing).
+ * The reference BlurHash encoder (woltapp/blurhash): `cx` × `cy` cosine components of the sRGB
+ * pixels given by `pixel(x, y)` on a `w` × `h` grid.
  */
-export function sceneBlurhash(scene: Scene, width: number, height: number): string {
-  const w = 32;
-  const h = Math.max(4, Math.round((32 * height) / width));
-  const aspect = width / height;
-  const pixels: Rgb[] = [];
+function encodeBlurhash(
+  pixel: (x: number, y: number) => Readonly<Rgb>,
+  w: number,
+  h: number,
+  cx: number,
+  cy: number,
+): string {
+  // Cosine tables and linearised pixels: the sums below then cost one multiply-add each.
+  const cosX = Array.from({ length: cx }, (_, i) =>
+    Float64Array.from({ length: w }, (_, x) => Math.cos((Math.PI * i * x) / w)),
+  );
+  const cosY = Array.from({ length: cy }, (_, j) =>
+    Float64Array.from({ length: h }, (_, y) => Math.cos((Math.PI * j * y) / h)),
+  );
+  const linear = new Float64Array(w * h * 3);
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++)
-      pixels.push(samplePixel(scene, (x + 0.5) / w, (y + 0.5) / h, aspect));
+    for (let x = 0; x < w; x++) {
+      const p = pixel(x, y);
+      const at = (y * w + x) * 3;
+      linear[at] = srgbToLinear(p[0]);
+      linear[at + 1] = srgbToLinear(p[1]);
+      linear[at + 2] = srgbToLinear(p[2]);
+    }
   }
-  const cx = 4;
-  const cy = 4;
   const factors: Rgb[] = [];
   for (let j = 0; j < cy; j++) {
     for (let i = 0; i < cx; i++) {
@@ -110,12 +123,13 @@ export function sceneBlurhash(scene: Scene, width: number, height: number): stri
       let g = 0;
       let b = 0;
       for (let y = 0; y < h; y++) {
+        const by = cosY[j]![y]!;
         for (let x = 0; x < w; x++) {
-          const basis = Math.cos((Math.PI * i * x) / w) * Math.cos((Math.PI * j * y) / h);
-          const p = pixels[y * w + x]!;
-          r += basis * srgbToLinear(p[0]);
-          g += basis * srgbToLinear(p[1]);
-          b += basis * srgbToLinear(p[2]);
+          const basis = cosX[i]![x]! * by;
+          const at = (y * w + x) * 3;
+          r += basis * linear[at]!;
+          g += basis * linear[at + 1]!;
+          b += basis * linear[at + 2]!;
         }
       }
       const scale = norm / (w * h);
@@ -139,6 +153,57 @@ export function sceneBlurhash(scene: Scene, width: number, height: number): stri
     hash += encode83(q[0] * 19 * 19 + q[1] * 19 + q[2], 2);
   }
   return hash;
+}
+
+/**
+ * Encodes a scene's BlurHash with 4×4 components, like Mastodon does for uploads (the reference
+ * algorithm from woltapp/blurhash, computed on a small raster of the same drawing).
+ */
+export function sceneBlurhash(scene: Scene, width: number, height: number): string {
+  const w = 32;
+  const h = Math.max(4, Math.round((32 * height) / width));
+  const aspect = width / height;
+  return encodeBlurhash(
+    (x, y) => samplePixel(scene, (x + 0.5) / w, (y + 0.5) / h, aspect),
+    w,
+    h,
+    4,
+    4,
+  );
+}
+
+/** An RGB image in memory: 3 bytes a pixel, rows top to bottom. */
+export interface Raster {
+  readonly width: number;
+  readonly height: number;
+  readonly rgb: Uint8Array;
+}
+
+/** Rasterises a scene (the drawing of {@link sceneSvg}) at the given size. */
+export function sceneRaster(scene: Scene, width: number, height: number): Raster {
+  const aspect = width / height;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++)
+      rgb.set(
+        samplePixel(scene, (x + 0.5) / width, (y + 0.5) / height, aspect),
+        (y * width + x) * 3,
+      );
+  }
+  return { width, height, rgb };
+}
+
+/**
+ * The BlurHash of a raster's own pixels (4×4 components, as Pixelfed's Blurhash::generate uses),
+ * so a preview matches the file byte for byte.
+ */
+export function rasterBlurhash(raster: Raster, cx = 4, cy = 4): string {
+  const { width, height, rgb } = raster;
+  const pixel = (x: number, y: number): Rgb => {
+    const at = (y * width + x) * 3;
+    return [rgb[at]!, rgb[at + 1]!, rgb[at + 2]!];
+  };
+  return encodeBlurhash(pixel, width, height, cx, cy);
 }
 
 /** A square avatar: a coloured tile with the account's initials. */
@@ -224,19 +289,12 @@ export function solidPng(width: number, height: number, rgb: string): Buffer {
   ]);
 }
 
-/**
- * A scene rasterised to an RGB PNG (the same drawing as {@link sceneSvg}): the Bluesky AppView
- * serves photos as raster images, so the sandbox's Bluesky thumbnails are real PNGs.
- */
-export function scenePng(scene: Scene, width: number, height: number): Buffer {
-  const aspect = width / height;
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++)
-      row.set(samplePixel(scene, (x + 0.5) / width, (y + 0.5) / height, aspect), 1 + x * 3);
-    rows.push(row);
-  }
+/** A raster encoded as an 8-bit RGB PNG (filter 0 on every row). */
+export function rasterPng(raster: Raster): Buffer {
+  const { width, height, rgb } = raster;
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++)
+    raw.set(rgb.subarray(y * width * 3, (y + 1) * width * 3), y * (1 + width * 3) + 1);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -244,7 +302,15 @@ export function scenePng(scene: Scene, width: number, height: number): Buffer {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A scene rasterised to an RGB PNG (the same drawing as {@link sceneSvg}): the Bluesky AppView
+ * serves photos as raster images, so the sandbox's Bluesky thumbnails are real PNGs.
+ */
+export function scenePng(scene: Scene, width: number, height: number): Buffer {
+  return rasterPng(sceneRaster(scene, width, height));
 }

@@ -5,7 +5,7 @@
 // public reads from the Bluesky seed, with the AppView's CORS and rate-limit headers. It never
 // sets cookies.
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   ANONYMOUS_CONTEXT,
   AUTHENTICATED_CONTEXT,
@@ -83,13 +83,15 @@ export function sandboxStore(): SandboxStore {
 
 type Headers = Record<string, string>;
 
-interface Reply {
+/** An answer of the sandbox's servers, before it is written out. */
+export interface Reply {
   status: number;
   headers: Headers;
   body: string | Buffer;
 }
 
-function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
+/** A JSON answer (`application/json; charset=utf-8`). */
+export function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -97,7 +99,8 @@ function jsonReply(status: number, body: Json, headers: Headers = {}): Reply {
   };
 }
 
-function htmlPage(title: string, body: string, lang = 'en'): Reply {
+/** An HTML page under a strict CSP; `title` is escaped, `body` is trusted markup. */
+export function htmlPage(title: string, body: string, lang = 'en'): Reply {
   return {
     status: 200,
     headers: {
@@ -198,6 +201,38 @@ function paginate<T>(
   return list;
 }
 
+/** Writes `reply` out, with its length. */
+export function sendReply(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, {
+    ...reply.headers,
+    'content-length': Buffer.byteLength(reply.body),
+  });
+  res.end(reply.body);
+}
+
+/**
+ * An HTTP server that runs `handle` for every request and answers a throw with a 500 whose JSON
+ * body is `error` (logged under `label`).
+ */
+export function replyServer(
+  label: string,
+  error: Json,
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Server {
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (cause) {
+      console.error(label, cause);
+      if (!res.headersSent) sendReply(res, jsonReply(500, error));
+      else res.destroy();
+    }
+  });
+  // Keep-alive sockets would otherwise outlive tests by seconds.
+  server.keepAliveTimeout = 2000;
+  return server;
+}
+
 /** Builds a `Link` header the way Rails' `url_for` does: parameters sorted by name. */
 function linkHeader(
   base: string,
@@ -227,25 +262,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   // Rebound once the port is known: every absolute URL uses the origin actually listened on.
   let s: Serializer = store.serializer('http://127.0.0.1');
 
-  const server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      console.error('[fedikit-sandbox]', error);
-      if (!res.headersSent) send(res, jsonReply(500, { error: 'Internal server error' }));
-      else res.destroy();
-    }
-  });
-  // Keep-alive sockets would otherwise outlive tests by seconds.
-  server.keepAliveTimeout = 2000;
-
-  function send(res: ServerResponse, reply: Reply): void {
-    res.writeHead(reply.status, {
-      ...reply.headers,
-      'content-length': Buffer.byteLength(reply.body),
-    });
-    res.end(reply.body);
-  }
+  const server = replyServer('[fedikit-sandbox]', { error: 'Internal server error' }, (req, res) =>
+    handle(req, res),
+  );
+  const send = sendReply;
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET';
