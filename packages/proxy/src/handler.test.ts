@@ -247,6 +247,8 @@ describe('allow-lists', () => {
 describe('allow-lists: pages', () => {
   test("a page keeps only the listed accounts' posts", async () => {
     const bob = { id: '10', username: 'bob', acct: 'bob', url: `${up.origin}/@bob`, emojis: [] };
+    // Account reads go through WebFinger first (the Pixelfed provider serves the Mastodon family).
+    up.routes.set('/.well-known/webfinger', json({ subject: `acct:alice@${up.host}`, links: [] }));
     up.routes.set('/api/v1/accounts/lookup', json(status(up.origin, '1').account));
     up.routes.set(
       '/api/v1/accounts/9/statuses',
