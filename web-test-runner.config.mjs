@@ -11,6 +11,7 @@ import {
   createSandbox,
   SEED,
 } from './packages/sandbox/dist/index.js';
+import { fakeProxy } from './packages/elements/src/test/fake-proxy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -62,6 +63,7 @@ export default {
   nodeResolve: true,
   plugins: [
     envPlugin,
+    fakeProxy,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
   browsers: [

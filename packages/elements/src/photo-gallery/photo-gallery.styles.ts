@@ -119,6 +119,9 @@ export const styles = css`
     color: var(--_text);
     font-size: 0.85em;
   }
+  .album::before {
+    content: '◫' / '';
+  }
   .hidden .badge {
     inset: auto 0.4em 0.4em;
   }

@@ -537,13 +537,10 @@ export class FediPhotoGallery extends FediElement {
     const x = all[tile.media]!;
     const hidden = this.veiled(post);
     const album = !single && all.length > 1 ? m.album(all.length) : '';
-    const label = hidden
-      ? m.showSensitive(post.spoiler)
-      : `${x.alt || m.noAlt}${album ? ` (${album})` : ''}`;
     return html`<li part="item" class=${hidden ? 'hidden' : ''}>
       <button
         class="tile"
-        aria-label=${label}
+        aria-label=${hidden ? m.showSensitive(post.spoiler) : nothing}
         @click=${(e: Event) =>
           hidden ? this.reveal(post) : this.show(tile, e.currentTarget as HTMLElement)}
       >
@@ -552,9 +549,8 @@ export class FediPhotoGallery extends FediElement {
         ${
           hidden
             ? html`<span class="badge" aria-hidden="true">${m.sensitive}</span>`
-            : album
-              ? html`<span class="badge" aria-hidden="true">1/${all.length}</span>`
-              : nothing
+            : html`${x.alt ? nothing : html`<span class="visually-hidden">${m.noAlt}</span>`}
+              ${album ? html`<span class="badge album"></span><span class="visually-hidden">(${album})</span>` : nothing}`
         }
       </button>
     </li>`;
