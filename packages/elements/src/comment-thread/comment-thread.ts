@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import {
-  createProxyProvider,
   emojify,
   emojiImage,
   FediError,
@@ -26,7 +25,7 @@ import { threadCatalogue, type Messages } from '../i18n/thread.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { go } from '../internal/go.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
-import { loadProvider } from '../internal/providers.js';
+import { loadProvider, loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
@@ -265,7 +264,7 @@ export class FediCommentThread extends FediElement {
     this.status = 'loading';
     this.error = undefined;
     try {
-      const proxy = this.proxy && createProxyProvider(this.server(this.ref).href);
+      const proxy = this.proxy && (await loadProxyProvider(this.server(this.ref).href));
       const read = async (ref: Ref) =>
         (this.provider || proxy || (await loadProvider(ref.protocol))).getThread(ref, {
           signal: abort.signal,
@@ -362,7 +361,9 @@ export class FediCommentThread extends FediElement {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom([...new Set(this.refs.map((r) => this.server(r).host))].join(', '))}</p>
+              <p>
+                ${m.loadFrom([...new Set(this.refs.map((r) => this.server(r).host))].join(', '))}
+              </p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
               </button>

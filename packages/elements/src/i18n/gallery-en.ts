@@ -2,7 +2,8 @@
 /** English strings of `<fedi-photo-gallery>`. */
 export const galleryEn = {
   photos: 'Photos',
-  loadFrom: (host: string) => `The photos are on ${host}. Nothing is loaded from there until you ask.`,
+  loadFrom: (host: string) =>
+    `The photos are on ${host}. Nothing is loaded from there until you ask.`,
   load: 'Show photos',
   loading: 'Loading photos…',
   empty: 'No photos yet.',

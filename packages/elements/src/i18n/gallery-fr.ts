@@ -10,7 +10,8 @@ export const galleryFr: GalleryMessages = {
   loading: 'Chargement des photos…',
   empty: 'Pas encore de photos.',
   error: {
-    INVALID_INPUT: 'Cette galerie est mal configurée (adresse de compte ou de publication inconnue).',
+    INVALID_INPUT:
+      'Cette galerie est mal configurée (adresse de compte ou de publication inconnue).',
     NOT_FOUND: 'Le compte ou la publication est introuvable.',
     AUTH_REQUIRED: 'Ce serveur ne montre ses photos qu’aux personnes connectées.',
     RATE_LIMITED: 'Le serveur est occupé. Réessayez dans une minute.',

@@ -28,41 +28,10 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   return p;
 }
 
-/** The part of a provider `<fedi-photo-gallery>` uses. */
-export type GallerySource = Pick<Provider, 'getAuthorPosts' | 'getPost' | 'getProfile'> &
-  Pick<Partial<Provider>, 'getCollection'>;
-
-const galleries = new Map<Protocol, Promise<GallerySource>>();
-
 /**
- * The gallery reader for a protocol, loaded on first use as its own chunk (shared with the thread
- * reader of the same protocol). One case per protocol.
+ * A reader that asks the site's Fedikit proxy at `base` (an absolute URL) for everything: every
+ * protocol, no other host. Loaded on first use.
  */
-export function loadGallerySource(protocol: Protocol): Promise<GallerySource> {
-  let p = galleries.get(protocol);
-  if (!p) {
-    switch (protocol) {
-      case 'mastodon':
-        p = import('@fedikit/mastodon').then(({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
-          getAuthorPosts: fetchAuthorPosts,
-          getPost: fetchPost,
-          getProfile: fetchProfile,
-        }));
-        break;
-      case 'bluesky':
-        // The author feed with `posts_with_media` when `onlyMedia` is set.
-        p = import('@fedikit/bluesky').then(({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
-          getAuthorPosts: fetchAuthorPosts,
-          getPost: fetchPost,
-          getProfile: fetchProfile,
-        }));
-        break;
-      default:
-        return Promise.reject(
-          new FediError(`No gallery reader for ${protocol} yet`, { code: 'INVALID_INPUT' }),
-        );
-    }
-    galleries.set(protocol, p);
-  }
-  return p;
+export function loadProxyProvider(base: string): Promise<Provider> {
+  return import('./proxy-source.js').then(({ createProxyProvider }) => createProxyProvider(base));
 }

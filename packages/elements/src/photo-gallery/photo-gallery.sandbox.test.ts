@@ -121,7 +121,10 @@ describe('proxy mode', () => {
     await until(() => imgs.every((i) => i.complete), 'images');
     // The lightbox: its photo also comes from the proxy.
     ($$(el, '.tile')[0] as HTMLButtonElement).click();
-    await until(() => ($$(el, 'dialog img')[0] as HTMLImageElement | undefined)?.complete ?? false, 'lightbox');
+    await until(
+      () => ($$(el, 'dialog img')[0] as HTMLImageElement | undefined)?.complete ?? false,
+      'lightbox',
+    );
     await settle(200);
     expect(foreign(), 'requests to other hosts').to.deep.equal([]);
     expect(await sandboxLog()).to.deep.equal([]);

@@ -8,7 +8,7 @@ import type { FediErrorEvent } from '../events/error.js';
 import type { FediGalleryLoadEvent } from '../events/gallery-load.js';
 import '../fedi-photo-gallery.js';
 import { decodeBlurhash } from '../internal/blurhash.js';
-import type { GallerySource } from '../internal/providers.js';
+import type { GallerySource } from '../internal/gallery-sources.js';
 import { $$, author, focused, post, settle, until } from '../test/helpers.js';
 import type { FediPhotoGallery } from './photo-gallery.js';
 
@@ -46,7 +46,9 @@ function pagedSource(pages: Post[][], profile?: Partial<Profile>) {
     async getAuthorPosts(ref, o): Promise<PostPage> {
       calls.push({ kind: 'posts', ref, maxId: o?.maxId });
       const i = Number(o?.maxId ?? 0);
-      return i + 1 < pages.length ? { posts: pages[i]!, next: String(i + 1) } : { posts: pages[i]! };
+      return i + 1 < pages.length
+        ? { posts: pages[i]!, next: String(i + 1) }
+        : { posts: pages[i]! };
     },
     async getPost(ref) {
       calls.push({ kind: 'post', ref });
@@ -114,7 +116,9 @@ describe('<fedi-photo-gallery>', () => {
     );
     await ready(el);
     expect($$(el, '[part=list]')[0]!.className).to.equal('grid');
-    expect(getComputedStyle($$(el, '[part=list]')[0]!).gridTemplateColumns.split(' ')).to.have.length(4);
+    expect(
+      getComputedStyle($$(el, '[part=list]')[0]!).gridTemplateColumns.split(' '),
+    ).to.have.length(4);
     const imgs = $$(el, '[part~=item] img') as HTMLImageElement[];
     expect(imgs).to.have.length(2);
     for (const img of imgs) {
@@ -163,8 +167,12 @@ describe('<fedi-photo-gallery>', () => {
         account=${ACCOUNT}
         .provider=${pagedSource([
           [
-            shot({}, [photo({ width: 400, height: 900, url: svg(400, 900), previewUrl: svg(400, 900) })]),
-            shot({}, [photo({ width: 900, height: 400, url: svg(900, 400), previewUrl: svg(900, 400) })]),
+            shot({}, [
+              photo({ width: 400, height: 900, url: svg(400, 900), previewUrl: svg(400, 900) }),
+            ]),
+            shot({}, [
+              photo({ width: 900, height: 400, url: svg(900, 400), previewUrl: svg(900, 400) }),
+            ]),
             shot(),
           ],
         ])}
@@ -210,7 +218,11 @@ describe('<fedi-photo-gallery>', () => {
     // Infinite scroll (the default): the visible button loads every page by itself.
     const auto = pagedSource(pages);
     const el2 = await fixture<FediPhotoGallery>(
-      html`<fedi-photo-gallery load="eager" account=${ACCOUNT} .provider=${auto}></fedi-photo-gallery>`,
+      html`<fedi-photo-gallery
+        load="eager"
+        account=${ACCOUNT}
+        .provider=${auto}
+      ></fedi-photo-gallery>`,
     );
     await until(() => tiles(el2).length === 4, 'all pages');
     expect(auto.calls.map((c) => c.maxId)).to.deep.equal([undefined, '1', '2']);
@@ -224,7 +236,11 @@ describe('<fedi-photo-gallery>', () => {
         load="eager"
         account=${ACCOUNT}
         .provider=${pagedSource([
-          [shot({ sensitive: true, spoiler: 'Blood' }, [secret]), shot({ sensitive: true }), shot()],
+          [
+            shot({ sensitive: true, spoiler: 'Blood' }, [secret]),
+            shot({ sensitive: true }),
+            shot(),
+          ],
         ])}
       ></fedi-photo-gallery>`,
     );
@@ -251,7 +267,10 @@ describe('<fedi-photo-gallery>', () => {
   it('a lightbox walk-through with the keyboard alone, focus returning to the photo', async () => {
     const album = shot({ content: 'Album caption' }, [
       photo({ alt: 'First' }),
-      photo({ alt: 'Second', license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } }),
+      photo({
+        alt: 'Second',
+        license: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      }),
     ]);
     const el = await fixture<FediPhotoGallery>(
       html`<fedi-photo-gallery
@@ -270,7 +289,9 @@ describe('<fedi-photo-gallery>', () => {
     expect(el.matches(':state(lightbox)')).to.be.true;
     const dialog = $$(el, 'dialog')[0]!;
     expect(dialog.contains(focused(el))).to.be.true;
-    expect(dialog.querySelector('figcaption')!.textContent).to.contain('First').and.contain('Album caption');
+    expect(dialog.querySelector('figcaption')!.textContent)
+      .to.contain('First')
+      .and.contain('Album caption');
     const link = dialog.querySelector<HTMLAnchorElement>('figcaption a')!;
     expect(link.rel).to.equal('noopener noreferrer nofollow ugc');
     await expect(el).to.be.accessible();
@@ -367,7 +388,11 @@ describe('<fedi-photo-gallery>', () => {
         load="eager"
         account=${ACCOUNT}
         .provider=${pagedSource([
-          [shot({ format: 'html', content: `<p>${evil}</p>`, spoiler: evil }, [photo({ alt: evil })])],
+          [
+            shot({ format: 'html', content: `<p>${evil}</p>`, spoiler: evil }, [
+              photo({ alt: evil }),
+            ]),
+          ],
         ])}
       ></fedi-photo-gallery>`,
     );
@@ -388,7 +413,11 @@ describe('<fedi-photo-gallery>', () => {
       getProfile: () => new Promise(() => {}),
     };
     const loading = await fixture<FediPhotoGallery>(
-      html`<fedi-photo-gallery load="eager" account=${ACCOUNT} .provider=${never}></fedi-photo-gallery>`,
+      html`<fedi-photo-gallery
+        load="eager"
+        account=${ACCOUNT}
+        .provider=${never}
+      ></fedi-photo-gallery>`,
     );
     await until(() => loading.matches(':state(loading)'), 'loading');
     await loading.updateComplete;
@@ -409,7 +438,8 @@ describe('<fedi-photo-gallery>', () => {
     const { FediError } = await import('@fedikit/core');
     const refusing: GallerySource = {
       ...never,
-      getAuthorPosts: () => Promise.reject(new FediError('login', { code: 'AUTH_REQUIRED', status: 302 })),
+      getAuthorPosts: () =>
+        Promise.reject(new FediError('login', { code: 'AUTH_REQUIRED', status: 302 })),
     };
     const failing = await fixture<FediPhotoGallery>(
       html`<fedi-photo-gallery account=${ACCOUNT} .provider=${refusing}></fedi-photo-gallery>`,
@@ -434,11 +464,17 @@ describe('<fedi-photo-gallery>', () => {
   it('speaks French on a lang="fr" page', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<div lang="fr">
-        <fedi-photo-gallery account=${ACCOUNT} .provider=${pagedSource([[shot()]])}></fedi-photo-gallery>
+        <fedi-photo-gallery
+          account=${ACCOUNT}
+          .provider=${pagedSource([[shot()]])}
+        ></fedi-photo-gallery>
       </div>`,
     );
     const el = wrapper.querySelector('fedi-photo-gallery')!;
-    await until(() => $$(el, '[part=load-button]')[0]?.textContent?.includes('Afficher') ?? false, 'fr');
+    await until(
+      () => $$(el, '[part=load-button]')[0]?.textContent?.includes('Afficher') ?? false,
+      'fr',
+    );
     expect($$(el, '[part=placeholder]')[0]!.textContent).to.contain('Les photos sont sur');
   });
 

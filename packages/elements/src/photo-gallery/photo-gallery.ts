@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 import {
-  createProxyProvider,
   emojify,
   emojiImage,
   FediError,
@@ -20,7 +19,8 @@ import { galleryCatalogue, type GalleryMessages } from '../i18n/gallery.js';
 import { paintBlurhash } from '../internal/blurhash.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
-import { loadGallerySource, type GallerySource } from '../internal/providers.js';
+import { loadGallerySource, type GallerySource } from '../internal/gallery-sources.js';
+import { loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './photo-gallery.styles.js';
@@ -256,7 +256,7 @@ export class FediPhotoGallery extends FediElement {
   private async source(): Promise<GallerySource> {
     const proxy = this.proxyUrl;
     if (this.provider) return this.provider;
-    if (proxy) return createProxyProvider(proxy.href);
+    if (proxy) return loadProxyProvider(proxy.href);
     return loadGallerySource(this.ref!.protocol);
   }
 
@@ -282,7 +282,8 @@ export class FediPhotoGallery extends FediElement {
       if (profile) this.sanitize = await loadSanitizer();
       if (abort.signal.aborted) return;
       this.profile = profile;
-      this.bio = profile && ({ format: 'html', content: profile.bio, emojis: [] } as unknown as Post);
+      this.bio =
+        profile && ({ format: 'html', content: profile.bio, emojis: [] } as unknown as Post);
       this.posts = page;
       this.status = page.length ? 'ready' : 'empty';
       await this.updateComplete;
@@ -488,8 +489,13 @@ export class FediPhotoGallery extends FediElement {
         <span class="muted" dir="ltr">@${a.handle}</span>
         <span class="muted">${m.followers(n, compact(n, this.locale))}</span>
       </span>
-      <fedi-follow-button account=${this.account} theme=${this.theme ?? nothing}></fedi-follow-button>
-      <div part="bio" class="bio">${this.sanitize && this.bio ? renderContent(this.bio, this.sanitize) : nothing}</div>
+      <fedi-follow-button
+        account=${this.account}
+        theme=${this.theme ?? nothing}
+      ></fedi-follow-button>
+      <div part="bio" class="bio">
+        ${this.sanitize && this.bio ? renderContent(this.bio, this.sanitize) : nothing}
+      </div>
     </header>`;
   }
 
@@ -504,7 +510,12 @@ export class FediPhotoGallery extends FediElement {
       ${
         sensitive
           ? html`<div class="bar">
-              <button part="show-all" class="btn" aria-pressed=${this.all} @click=${() => this.reveal()}>
+              <button
+                part="show-all"
+                class="btn"
+                aria-pressed=${this.all}
+                @click=${() => this.reveal()}
+              >
                 ${this.all ? m.hideAll : m.showAll}
               </button>
             </div>`
@@ -568,7 +579,11 @@ export class FediPhotoGallery extends FediElement {
       @close=${this.closed}
       @keydown=${this.handleKey}
     >
-      <button class="btn close" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>
+      <button
+        class="btn close"
+        autofocus
+        @click=${() => this.renderRoot.querySelector('dialog')?.close()}
+      >
         ${m.close}
       </button>
       <figure @pointerdown=${this.handleSwipe} @pointerup=${this.handleSwipe}>
@@ -634,7 +649,8 @@ const photos = (p: Post): Media[] => p.media.filter((x) => x.previewUrl);
  */
 function placeholder(x: Media, under: boolean) {
   const w = 32;
-  const h = x.width && x.height ? Math.max(1, Math.min(128, Math.round((w * x.height) / x.width))) : w;
+  const h =
+    x.width && x.height ? Math.max(1, Math.min(128, Math.round((w * x.height) / x.width))) : w;
   return html`<canvas
     class=${under ? 'under' : ''}
     width=${w}

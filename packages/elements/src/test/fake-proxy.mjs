@@ -66,7 +66,9 @@ const answers = {
   }),
   thread: () => ({
     root: post('1', []),
-    replies: [{ post: post('9', [], { inReplyTo: '1' }), replies: [], depth: 1, truncatedBelow: false }],
+    replies: [
+      { post: post('9', [], { inReplyTo: '1' }), replies: [], depth: 1, truncatedBelow: false },
+    ],
     count: 1,
   }),
 };
