@@ -119,8 +119,28 @@ export const styles = css`
     color: var(--_text);
     font-size: 0.85em;
   }
+  /* Two stacked squares: an album. Drawn, not a glyph, so no font is needed. */
   .album::before {
-    content: '◫' / '';
+    content: '';
+    display: block;
+    inline-size: 0.7em;
+    block-size: 0.7em;
+    margin: 0.25em 0.1em 0.1em 0.25em;
+    border: 2px solid;
+    box-shadow: -0.25em 0.25em 0 -2px var(--_bg), -0.25em 0.25em 0 0 currentColor;
+  }
+  .emoji {
+    block-size: 1.2em;
+    vertical-align: middle;
+  }
+  .invisible {
+    display: none;
+  }
+  .ellipsis::after {
+    content: '…';
+  }
+  .rich {
+    white-space: pre-wrap;
   }
   .hidden .badge {
     inset: auto 0.4em 0.4em;
