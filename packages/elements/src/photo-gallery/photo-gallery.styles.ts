@@ -127,7 +127,9 @@ export const styles = css`
     block-size: 0.7em;
     margin: 0.25em 0.1em 0.1em 0.25em;
     border: 2px solid;
-    box-shadow: -0.25em 0.25em 0 -2px var(--_bg), -0.25em 0.25em 0 0 currentColor;
+    box-shadow:
+      -0.25em 0.25em 0 -2px var(--_bg),
+      -0.25em 0.25em 0 0 currentColor;
   }
   .emoji {
     block-size: 1.2em;

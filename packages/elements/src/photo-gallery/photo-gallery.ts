@@ -598,6 +598,7 @@ export class FediPhotoGallery extends FediElement {
                 alt=${x.alt}
                 width=${x.width ?? nothing}
                 height=${x.height ?? nothing}
+                loading="lazy"
                 decoding="async"
                 referrerpolicy="no-referrer"
               />`
