@@ -44,8 +44,10 @@ const scenarios = [
     // Issue #2 sets 24 KB. DOMPurify (11.1 KB) and Lit (5.6 KB) leave 7.3 KB for everything else;
     // the element, its catalogue and styles, core and the Mastodon provider measure about 13.3 KB
     // (since issues #5 and #3: reply/boost/like buttons, rich text, chunks shared with the other
-    // elements and protocols).
-    ceiling: 30.5 * KB,
+    // elements and protocols). Issue #4 adds about 0.5 KB: the provider chunk keeps the author-page
+    // and profile reads the gallery shares, the render helpers move to a chunk shared with the
+    // gallery, and the proxy reader's loader.
+    ceiling: 31.25 * KB,
     why: 'issue #2 budget not met yet (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {
@@ -63,7 +65,8 @@ const scenarios = [
     entry: 'fedi-comment-thread.js',
     wanted: has(/bluesky\/dist/),
     budget: 12 * KB,
-    ceiling: 22.25 * KB,
+    // +1 KB with issue #4 (the Bluesky chunk keeps the author-feed and profile reads the gallery uses).
+    ceiling: 23 * KB,
     why: 'issue #3 budget not met yet (the shared element layer is ~8 KB beyond Lit); see the issue note',
   },
   {
@@ -71,7 +74,7 @@ const scenarios = [
     entry: 'fedi-comment-thread.js',
     wanted: has(/mastodon\/dist|bluesky\/dist|dompurify/),
     budget: 28 * KB,
-    ceiling: 35.25 * KB,
+    ceiling: 36.25 * KB,
     why: 'issue #3 budget not met yet (both providers + DOMPurify + Lit); see the issue note',
   },
   {
@@ -114,7 +117,7 @@ const scenarios = [
     budget: 14 * KB,
     // Lit (5.6 KB) and DOMPurify (11.1 KB) alone exceed 14 KB; the gallery's own code (element,
     // styles, strings, blurhash) is the entry file, measured below.
-    ceiling: 33 * KB,
+    ceiling: 38.5 * KB,
     why: 'issue #4 budget not met (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {
@@ -128,7 +131,9 @@ const scenarios = [
     wanted: GALLERY_ALL,
     besides: THREAD,
     budget: 3 * KB,
-    ceiling: 9 * KB,
+    // The gallery's entry (element, styles, strings, blurhash decoder: ~6.5 KB), the follow button
+    // of its header (~2.3 KB) and, after a click on Follow, the dialog (~3.4 KB).
+    ceiling: 12.25 * KB,
     why: 'issue #4 budget not met (the element, its styles and strings, blurhash, follow button and dialog); see the issue note',
   },
 ];
