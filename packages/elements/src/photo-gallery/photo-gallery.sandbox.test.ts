@@ -89,8 +89,36 @@ describe('<fedi-photo-gallery> on the sandbox', () => {
   });
 });
 
+describe('<fedi-photo-gallery> on Bluesky (the sandbox’s AppView)', () => {
+  beforeEach(() => clearSandboxLog());
+
+  it('reads the author feed with posts_with_media; the placeholder names the AppView', async () => {
+    const { sandbox, bluesky } = await testEnv();
+    const seed = bluesky as unknown as { authorFeed: { aliceWithMedia: number } };
+    const el = await fixture<FediPhotoGallery>(
+      html`<fedi-photo-gallery
+        account="alice.bsky.sandbox"
+        appview=${sandbox}
+      ></fedi-photo-gallery>`,
+    );
+    await settle(100);
+    expect($$(el, '[part=placeholder]')[0]!.textContent).to.contain(new URL(sandbox).host);
+    expect(await sandboxLog()).to.deep.equal([]);
+    $$(el, '[part=load-button]')[0]!.click();
+    await final(el);
+    expect(el.matches(':state(ready)'), el.error?.message).to.be.true;
+    const feed = (await sandboxLog()).filter((r) => r.path.includes('getAuthorFeed'));
+    expect(feed[0]!.path).to.contain('filter=posts_with_media');
+    expect(el.posts).to.have.length(seed.authorFeed.aliceWithMedia);
+    expect(el.posts.every((p) => p.protocol === 'bluesky' && p.media.length > 0)).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('proxy mode', () => {
   beforeEach(async () => {
+    // Lazy images of an earlier test's (removed) gallery may still be arriving.
+    await settle(500);
     await clearSandboxLog();
     await proxyLog(true);
     performance.clearResourceTimings();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import {
+  BSKY_APPVIEW,
   emojify,
   emojiImage,
   FediError,
@@ -29,6 +30,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 const rel = LINK_REL;
 
+// @TODO(#4) The project has no published docs site yet: replace with the proxy guide's real address.
 /** Where a site owner learns to run the proxy (shown after `AUTH_REQUIRED`). */
 export const PROXY_DOCS = 'https://fedikit.dev/docs/proxy';
 
@@ -105,6 +107,7 @@ export class FediPhotoGallery extends FediElement {
     showProfile: { type: Boolean, attribute: 'show-profile' },
     theme: { reflect: true },
     timeout: { type: Number },
+    appview: {},
     provider: { attribute: false },
     status: { state: true, attribute: false },
     posts: { state: true, attribute: false },
@@ -143,6 +146,8 @@ export class FediPhotoGallery extends FediElement {
   declare theme?: 'light' | 'dark';
   /** Deadline of each read in milliseconds, retries included. Default 10 000. */
   declare timeout?: number;
+  /** Bluesky accounts: the AppView to read from. Default `https://public.api.bsky.app`. */
+  declare appview?: string;
   /** A provider to use instead of the built-in one for the account's protocol (tests, custom transports). */
   declare provider?: GallerySource;
 
@@ -193,7 +198,9 @@ export class FediPhotoGallery extends FediElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (['account', 'load', 'proxy', 'showProfile', 'limit'].some((k) => changed.has(k))) {
+    if (
+      ['account', 'load', 'proxy', 'showProfile', 'limit', 'appview'].some((k) => changed.has(k))
+    ) {
       this.prepare();
     }
     if (changed.has('status')) this.setState(this.status, STATES);
@@ -231,6 +238,15 @@ export class FediPhotoGallery extends FediElement {
     return this.proxy ? new URL(this.proxy, document.baseURI) : undefined;
   }
 
+  /** The server the reader's browser will contact: the proxy, Bluesky's AppView, or the account's. */
+  private get server(): URL {
+    const ref = this.ref!;
+    return (
+      this.proxyUrl ??
+      new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin)
+    );
+  }
+
   /** Resolves `account` and starts loading as the privacy mode allows. */
   private prepare() {
     this.abort?.abort();
@@ -248,7 +264,7 @@ export class FediPhotoGallery extends FediElement {
     }
     this.status = 'idle';
     // The proxy is the site's own: `visible` by default, as for the page's own origin.
-    const origin = this.proxy ? location.origin : this.ref.origin;
+    const origin = this.proxy ? location.origin : this.server.origin;
     this.schedule(this.load, origin, () => void this.fetchPhotos());
   }
 
@@ -269,7 +285,7 @@ export class FediPhotoGallery extends FediElement {
     this.status = 'loading';
     this.error = undefined;
     this.next = undefined;
-    const o = { signal: abort.signal, timeout: this.timeout };
+    const o = { signal: abort.signal, timeout: this.timeout, appview: this.appview };
     try {
       const source = await this.source();
       const [page, profile] = await Promise.all([
@@ -316,7 +332,14 @@ export class FediPhotoGallery extends FediElement {
   /** One page of posts with photos; sets `next`. */
   private async page(source: GallerySource, maxId: string | undefined, signal: AbortSignal) {
     const ref = this.ref!;
-    const o = { signal, timeout: this.timeout, maxId, limit: this.limit, onlyMedia: true };
+    const o = {
+      signal,
+      timeout: this.timeout,
+      appview: this.appview,
+      maxId,
+      limit: this.limit,
+      onlyMedia: true,
+    };
     let posts: Post[];
     if (ref.kind === 'post') {
       posts = [await source.getPost(ref, o)];
@@ -420,7 +443,7 @@ export class FediPhotoGallery extends FediElement {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom((this.proxyUrl ?? new URL(ref.origin)).host)}</p>
+              <p>${m.loadFrom(this.server.host)}</p>
               <button part="load-button" class="btn primary" @click=${this.fetchPhotos}>
                 ${m.load}
               </button>
