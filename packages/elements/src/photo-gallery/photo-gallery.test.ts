@@ -3,7 +3,7 @@
 // lightbox by keyboard, axe in every state, no layout shift, hostile text.
 import type { Media, Post, PostPage, Profile, Ref } from '@fedikit/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { FediErrorEvent } from '../events/error.js';
 import type { FediGalleryLoadEvent } from '../events/gallery-load.js';
 import '../fedi-photo-gallery.js';
@@ -309,6 +309,8 @@ describe('<fedi-photo-gallery>', () => {
     // Tab stays inside the modal dialog.
     for (let i = 0; i < 8; i++) {
       await sendKeys({ press: 'Tab' });
+      // Nothing else on the page takes focus (the browser's own UI may, between two rounds).
+      expect([el, document.body]).to.include(document.activeElement);
       const active = focused(el);
       if (active) expect(dialog.contains(active), 'focus stays in the dialog').to.be.true;
     }
@@ -316,6 +318,36 @@ describe('<fedi-photo-gallery>', () => {
     await until(() => !$$(el, 'dialog').length, 'lightbox closed');
     expect(el.matches(':state(lightbox)')).to.be.false;
     expect(focused(el)).to.equal(tiles(el)[0]);
+  });
+
+  it('mirrors arrow keys on a right-to-left page; no fade for readers who reduce motion', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div dir="rtl" lang="ar">
+        <fedi-photo-gallery
+          load="eager"
+          account=${ACCOUNT}
+          .provider=${pagedSource([[shot({}, [photo({ alt: 'One' })]), shot({}, [photo({ alt: 'Two' })])]])}
+        ></fedi-photo-gallery>
+      </div>`,
+    );
+    const el = wrapper.querySelector('fedi-photo-gallery')!;
+    await ready(el);
+    tiles(el)[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => !!$$(el, 'dialog[open]').length, 'lightbox open');
+    expect(getComputedStyle($$(el, 'dialog img')[0]!).animationName).to.equal('fade');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect($$(el, 'figcaption')[0]!.textContent).to.contain('Two');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect($$(el, 'figcaption')[0]!.textContent).to.contain('One');
+      expect(getComputedStyle($$(el, 'dialog img')[0]!).animationName).to.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('swipes between photos with pointer events', async () => {
