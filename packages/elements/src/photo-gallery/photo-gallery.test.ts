@@ -132,6 +132,26 @@ describe('<fedi-photo-gallery>', () => {
     expect(imgs[0]!.getAttribute('sizes')).to.equal('25vw');
     // Without a known preview width there is no srcset to offer.
     expect(imgs[1]!.hasAttribute('srcset')).to.be.false;
+    // A video: its still, never the video file, in the tile and in the lightbox.
+    const video = photo({
+      type: 'video',
+      url: 'https://photos.example/v.mp4',
+      previewUrl: '/__fakeproxy/img/still-400x300.svg',
+      previewWidth: 400,
+    });
+    const el2 = await fixture<FediPhotoGallery>(
+      html`<fedi-photo-gallery
+        load="eager"
+        account=${ACCOUNT}
+        .provider=${pagedSource([[shot({}, [video])]])}
+      ></fedi-photo-gallery>`,
+    );
+    await ready(el2);
+    const still = $$(el2, '[part~=item] img')[0] as HTMLImageElement;
+    expect(still.hasAttribute('srcset')).to.be.false;
+    tiles(el2)[0]!.click();
+    await el2.updateComplete;
+    expect($$(el2, 'dialog img')[0]!.getAttribute('src')).to.equal(video.previewUrl);
     // The blurhash is painted into the canvas under each photo.
     const canvas = $$(el, 'canvas')[0] as HTMLCanvasElement;
     const pixel = canvas.getContext('2d')!.getImageData(16, 10, 1, 1).data;

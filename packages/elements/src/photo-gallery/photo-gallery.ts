@@ -617,7 +617,7 @@ export class FediPhotoGallery extends FediElement {
                   ${m.showSensitive(post.spoiler)}
                 </button>`
             : html`<img
-                src=${x.url ?? x.previewUrl!}
+                src=${(x.type === 'image' && x.url) || x.previewUrl!}
                 alt=${x.alt}
                 width=${x.width ?? nothing}
                 height=${x.height ?? nothing}
@@ -664,7 +664,10 @@ export class FediPhotoGallery extends FediElement {
   }
 }
 
-/** A post's photos: media with a preview to show (images, GIFs and video stills). */
+/**
+ * A post's photos: media with a preview to show (images, and the stills of GIFs and videos, which
+ * the lightbox shows as stills too: the post's link plays them on their server).
+ */
 const photos = (p: Post): Media[] => p.media.filter((x) => x.previewUrl);
 
 /**
@@ -689,7 +692,14 @@ function image(x: Media, columns: number) {
   const src = x.previewUrl!;
   const plain = (u: string) => !/[\s,]/.test(u);
   const set =
-    x.url && x.url !== src && x.previewWidth && x.width && plain(src) && plain(x.url)
+    // Only for still images: the `url` of a video or GIF is the video file.
+    x.type === 'image' &&
+    x.url &&
+    x.url !== src &&
+    x.previewWidth &&
+    x.width &&
+    plain(src) &&
+    plain(x.url)
       ? `${src} ${x.previewWidth}w, ${x.url} ${x.width}w`
       : undefined;
   return html`<img
