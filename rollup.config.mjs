@@ -4,7 +4,12 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const ELEMENTS = ['fedi-comment-thread', 'fedi-follow-button', 'fedi-share-button'];
+const ELEMENTS = [
+  'fedi-comment-thread',
+  'fedi-follow-button',
+  'fedi-share-button',
+  'fedi-photo-gallery',
+];
 
 /**
  * One chunk for what (almost) every page loads, whichever elements it shows: Lit, the base element,

@@ -16,6 +16,7 @@ import {
 } from './packages/sandbox/dist/index.js';
 import { createProxyHandler } from './packages/proxy/dist/index.js';
 import { createGuardedFetch, toNodeListener } from './packages/proxy/dist/node.js';
+import { fakeProxy } from './packages/elements/src/test/fake-proxy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -108,6 +109,7 @@ export default {
   middleware: [proxyMiddleware],
   plugins: [
     envPlugin,
+    fakeProxy,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
   browsers: [

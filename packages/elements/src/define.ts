@@ -5,4 +5,5 @@
  */
 import './fedi-comment-thread.js';
 import './fedi-follow-button.js';
+import './fedi-photo-gallery.js';
 import './fedi-share-button.js';

@@ -8,12 +8,15 @@
 export { FediCommentThread } from './comment-thread/comment-thread.js';
 export { FediFollowButton } from './follow-button/follow-button.js';
 export { FediShareButton } from './share-button/share-button.js';
+export { FediPhotoGallery, PROXY_DOCS } from './photo-gallery/photo-gallery.js';
 export { FediLoadEvent } from './events/load.js';
 export { FediErrorEvent } from './events/error.js';
+export { FediGalleryLoadEvent } from './events/gallery-load.js';
 export { FediIntentEvent, type FediIntentVerb } from './events/intent.js';
 export { FediElement, defineFediElement, type LoadMode } from './internal/fedi-element.js';
 export type { Catalogue } from './i18n/locale.js';
 export { en } from './i18n/en.js';
 export { threadCatalogue, type Messages } from './i18n/thread.js';
 export { buttonsCatalogue, type ButtonMessages } from './i18n/buttons.js';
+export { galleryCatalogue, type GalleryMessages } from './i18n/gallery.js';
 export { fr } from './i18n/fr.js';

@@ -353,6 +353,11 @@ describe('mapStatus (hostile values)', () => {
       height: 1,
     });
     expect(media({ original: { width: Number.NaN } }).width).to.be.undefined;
+    expect(media({ small: { width: 400, height: 300 } })).to.include({
+      previewWidth: 400,
+      previewHeight: 300,
+    });
+    expect(media({ small: { width: 1e9, height: '3' } }).previewWidth).to.be.undefined;
     expect(media(null).width).to.be.undefined;
     expect(media('640x480').width).to.be.undefined;
     expect(media({ original: null }).width).to.be.undefined;

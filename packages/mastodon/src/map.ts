@@ -76,6 +76,7 @@ export function mapMedia(m: WireMedia): Media | undefined {
     blurhash: typeof m.blurhash === 'string' && BLURHASH.test(m.blurhash) ? m.blurhash : undefined,
     width: size(m.meta?.original?.width),
     height: size(m.meta?.original?.height),
+    // Lets a gallery offer the preview and the original as a `srcset`.
     previewWidth: size(m.meta?.small?.width),
     previewHeight: size(m.meta?.small?.height),
   };

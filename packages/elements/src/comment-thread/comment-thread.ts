@@ -25,7 +25,7 @@ import { threadCatalogue, type Messages } from '../i18n/thread.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { go } from '../internal/go.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
-import { loadProvider } from '../internal/providers.js';
+import { loadProvider, loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
@@ -114,6 +114,7 @@ export class FediCommentThread extends FediElement {
     minLikes: { type: Number, attribute: 'min-likes' },
     hideEmpty: { type: Boolean, attribute: 'hide-empty' },
     adult: {},
+    proxy: {},
     provider: { attribute: false },
     status: { state: true, attribute: false },
     thread: { state: true, attribute: false },
@@ -158,6 +159,11 @@ export class FediCommentThread extends FediElement {
   declare hideEmpty?: boolean;
   /** Adult-labelled replies: `hide` (default, as Bluesky does for logged-out readers) or `warn`. */
   declare adult?: 'hide' | 'warn';
+  /**
+   * The site's Fedikit proxy (`https://example.com/fedikit`, or relative to the page): every read goes
+   * there, the element contacts no other host for data, and `load` defaults to `visible`.
+   */
+  declare proxy?: string;
   /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
   declare provider?: Provider;
 
@@ -200,6 +206,7 @@ export class FediCommentThread extends FediElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (
       changed.has('src') ||
+      changed.has('proxy') ||
       changed.has('sort') ||
       changed.has('favouritesOnly') ||
       changed.has('load') ||
@@ -235,7 +242,8 @@ export class FediCommentThread extends FediElement {
     }
     this.status = 'idle';
     // `visible` by default only when every server is the page's own origin.
-    const own = this.refs.every((r) => this.server(r).origin === location.origin);
+    // With a proxy, too: it is the site's own, whatever origin it is served from.
+    const own = !!this.proxy || this.refs.every((r) => this.server(r).origin === location.origin);
     this.schedule(this.load, own ? location.origin : '', () => void this.fetchThread());
   }
 
@@ -244,6 +252,7 @@ export class FediCommentThread extends FediElement {
    * Bluesky the AppView. The placeholder names it and the privacy mode is chosen by it.
    */
   private server(ref: Ref): URL {
+    if (this.proxy) return new URL(this.proxy, document.baseURI);
     return new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin);
   }
 
@@ -255,8 +264,9 @@ export class FediCommentThread extends FediElement {
     this.status = 'loading';
     this.error = undefined;
     try {
+      const proxy = this.proxy && (await loadProxyProvider(this.server(this.ref).href));
       const read = async (ref: Ref) =>
-        (this.provider ?? (await loadProvider(ref.protocol))).getThread(ref, {
+        (this.provider || proxy || (await loadProvider(ref.protocol))).getThread(ref, {
           signal: abort.signal,
           sort: this.sort,
           favouritesOnly: this.favouritesOnly,
@@ -351,7 +361,9 @@ export class FediCommentThread extends FediElement {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom(this.refs.map((r) => this.server(r).host).join(', '))}</p>
+              <p>
+                ${m.loadFrom([...new Set(this.refs.map((r) => this.server(r).host))].join(', '))}
+              </p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
               </button>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { Thread } from '@fedikit/core';
+import type { FediGalleryLoadEvent } from './gallery-load.js';
 
 /** Fired when a thread has loaded and rendered. Bubbles and is composed. */
 export class FediLoadEvent extends Event {
@@ -14,6 +15,6 @@ export class FediLoadEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'fedi-load': FediLoadEvent;
+    'fedi-load': FediLoadEvent | FediGalleryLoadEvent;
   }
 }

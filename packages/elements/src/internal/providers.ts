@@ -27,3 +27,11 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   }
   return p;
 }
+
+/**
+ * A reader that asks the site's Fedikit proxy at `base` (an absolute URL) for everything: every
+ * protocol, no other host. Loaded on first use.
+ */
+export function loadProxyProvider(base: string): Promise<Provider> {
+  return import('./proxy-source.js').then(({ createProxyProvider }) => createProxyProvider(base));
+}
