@@ -129,7 +129,9 @@ async function freePort() {
 
 /** Runs a PostgreSQL tool as the `postgres` user when we are root (initdb refuses root). */
 function pgTool(bin, tool, args, opts = {}) {
-  const cmd = isRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+  const cmd = isRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+    : [join(bin, tool), args];
   return execFileSync(cmd[0], cmd[1], { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
 }
 
@@ -160,7 +162,9 @@ async function up() {
       }
     }
     rmSync(run, { recursive: true, force: true });
-    say(`network and PostgreSQL stopped, ${run} removed (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    say(
+      `network and PostgreSQL stopped, ${run} removed (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
   };
   state.down = down;
   try {
@@ -169,14 +173,34 @@ async function up() {
     const tPg = performance.now();
     execFileSync('mkdir', ['-p', state.pgData, join(run, 'tmp'), join(run, 'out')]);
     if (isRoot) execFileSync('chown', ['postgres:', state.pgData]);
-    pgTool(bin, 'initdb', ['-D', state.pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    pgTool(bin, 'initdb', [
+      '-D',
+      state.pgData,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]);
     // A throwaway cluster: durability off, socket in the run folder, TCP on loopback only.
     const options = [
       `-c listen_addresses=127.0.0.1 -p ${pgPort} -k ${state.pgData}`,
       '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200',
     ].join(' ');
-    pgTool(bin, 'pg_ctl', ['-D', state.pgData, '-l', join(state.pgData, 'server.log'), '-w', '-o', options, 'start']);
-    say(`PostgreSQL up on 127.0.0.1:${pgPort} in ${((performance.now() - tPg) / 1000).toFixed(1)} s (${bin})`);
+    pgTool(bin, 'pg_ctl', [
+      '-D',
+      state.pgData,
+      '-l',
+      join(state.pgData, 'server.log'),
+      '-w',
+      '-o',
+      options,
+      'start',
+    ]);
+    say(
+      `PostgreSQL up on 127.0.0.1:${pgPort} in ${((performance.now() - tPg) / 1000).toFixed(1)} s (${bin})`,
+    );
 
     const logFile = join(run, 'network.log');
     const logFd = openSync(logFile, 'a');
@@ -196,7 +220,10 @@ async function up() {
     state.child = child;
     const timeout = Number(process.env.ATPROTO_NETWORK_TIMEOUT) || 180;
     const fixtures = await new Promise((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no network after ${timeout} s`)), timeout * 1000);
+      const timer = setTimeout(
+        () => reject(new Error(`no network after ${timeout} s`)),
+        timeout * 1000,
+      );
       child.on('message', (m) => {
         clearTimeout(timer);
         if (m?.ready) resolveReady(m.ready);
@@ -207,7 +234,9 @@ async function up() {
         reject(new Error(`network process exited (${signal ?? code}) before it was ready`));
       });
     }).catch((e) => {
-      const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '';
+      const tail = existsSync(logFile)
+        ? readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')
+        : '';
       throw new Error(`${e.message}\n--- network.log (last lines) ---\n${tail}`);
     });
     const t = fixtures.timings;
@@ -226,7 +255,9 @@ function onSignals(down) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       say(`${sig}: tearing down`);
-      void down().finally(() => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)));
+      void down().finally(() =>
+        process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)),
+      );
     });
   }
 }
@@ -240,7 +271,8 @@ async function main() {
   }
   if (command === 'run') {
     const args = rest[0] === '--' ? rest.slice(1) : rest;
-    if (!args.length) throw new Stop('usage: node scripts/atproto-network.mjs run -- CMD [ARGS...]');
+    if (!args.length)
+      throw new Stop('usage: node scripts/atproto-network.mjs run -- CMD [ARGS...]');
     const net = await up();
     onSignals(net.down);
     try {
@@ -250,7 +282,9 @@ async function main() {
         env: { ...process.env, ATPROTO_FIXTURES: net.fixturesFile },
       });
       const [code, signal] = await once(cmd, 'exit');
-      say(`${args.join(' ')}: ${signal ?? `exit ${code}`} in ${((performance.now() - tTests) / 1000).toFixed(1)} s`);
+      say(
+        `${args.join(' ')}: ${signal ?? `exit ${code}`} in ${((performance.now() - tTests) / 1000).toFixed(1)} s`,
+      );
       return code ?? 1;
     } finally {
       await net.down();

@@ -16,13 +16,15 @@ import type { AtprotoFixtures } from './fixtures.js';
 
 const file = process.env['ATPROTO_FIXTURES'];
 if (!file)
-  console.warn('[atproto] ATPROTO_FIXTURES is not set: the network tests are skipped. Run them with npm run test:atproto.');
+  console.warn(
+    '[atproto] ATPROTO_FIXTURES is not set: the network tests are skipped. Run them with npm run test:atproto.',
+  );
 const fx = file ? (JSON.parse(readFileSync(file, 'utf8')) as AtprotoFixtures) : undefined;
 const skip = !fx && 'no local AT Protocol network (ATPROTO_FIXTURES is not set)';
 
 function flat(nodes: readonly ThreadNode[]): ThreadNode[] {
   const out: ThreadNode[] = [];
-  for (const stack = [...nodes].reverse(); stack.length; ) {
+  for (const stack = [...nodes].reverse(); stack.length;) {
     const n = stack.pop()!;
     out.push(n);
     stack.push(...[...n.replies].reverse());

@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 
 const t0 = performance.now();
 const secs = (from = t0) => Number(((performance.now() - from) / 1000).toFixed(2));
-const log = (...a) => console.log(`[network ${secs()}s]`, ...a);
+const log = (...a) => console.error(`[network ${secs()}s]`, ...a);
 
 // dev-env's servers call listen(port), which binds every interface. The tests need loopback only,
 // and a test network must not be reachable from the rest of the LAN: default the host to 127.0.0.1.
@@ -144,7 +144,11 @@ async function seed(network) {
   for (const name of ['alice', 'bob', 'carol', 'dan', 'eve']) {
     const password = `${name}-pass`;
     const handle = `${name}.test`;
-    const { did } = await sc.createAccount(name, { handle, email: `${name}@example.com`, password });
+    const { did } = await sc.createAccount(name, {
+      handle,
+      email: `${name}@example.com`,
+      password,
+    });
     users[name] = { did, handle, password };
   }
   const { alice, bob, carol, dan, eve } = sc.dids;
@@ -261,6 +265,13 @@ async function labelWithOzone(network, ref, val) {
   if (!label) throw new Error(`Ozone did not emit the ${val} label: ${JSON.stringify(labels)}`);
   await network.bsky.db.db
     .insertInto('label')
-    .values({ uri: label.uri, cid: label.cid ?? '', val, cts: label.cts, neg: false, src: label.src })
+    .values({
+      uri: label.uri,
+      cid: label.cid ?? '',
+      val,
+      cts: label.cts,
+      neg: false,
+      src: label.src,
+    })
     .execute();
 }
