@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /**
  * `@fedikit/bluesky/session`: the signed-in (session) client, for developers building on Fedikit.
- * A skeleton: sign in, like and unlike, sign out, and the `@atproto/api` {@link Agent} for the rest.
+ * A skeleton: sign in, like and unlike, sign out, and the `@atproto/api` `Agent` for the rest.
  *
  * This is the one file of the package that runs `@atproto/api` (about 140 KB gzip) and
  * `@atproto/oauth-client-browser`. It is a separate entry point that nothing else imports, so the
@@ -15,8 +15,6 @@ import type {
   BrowserOAuthClientLoadOptions,
 } from '@atproto/oauth-client-browser';
 import { FediError } from '@fedikit/core';
-
-export type { Agent } from '@atproto/api';
 
 /** A signed-in Bluesky account, however it signed in (OAuth or password). */
 export interface BlueskySession {
