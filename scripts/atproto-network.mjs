@@ -37,6 +37,9 @@ const isRoot = process.getuid?.() === 0;
 
 class Stop extends Error {}
 
+/** Tears down whatever is up so far; set as soon as the run folder exists. */
+let teardown = async () => undefined;
+
 /** The newest PostgreSQL server binaries: PG_BIN, or Debian's /usr/lib/postgresql/N/bin. */
 function pgBin() {
   if (process.env.PG_BIN) return process.env.PG_BIN;
@@ -142,14 +145,17 @@ async function up() {
   const run = mkdtempSync(join(tmpdir(), 'fedikit-atproto-'));
   // The postgres user must reach its data folder inside.
   chmodSync(run, 0o755);
-  const state = { run, bin, pgData: join(run, 'pg'), child: undefined, downed: false };
-  const down = async () => {
-    if (state.downed) return;
-    state.downed = true;
+  const state = { run, bin, pgData: join(run, 'pg'), child: undefined, ready: false };
+  // Idempotent: a signal and the normal end may both ask; both wait for the same teardown.
+  let downing;
+  const down = () => (downing ??= stop());
+  const stop = async () => {
     const t = performance.now();
     const child = state.child;
     if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+      // A network still starting may be deep in synchronous module loading, deaf to SIGTERM for
+      // seconds; all it holds is in the run folder and the cluster, both thrown away: kill it.
+      child.kill(state.ready ? 'SIGTERM' : 'SIGKILL');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await once(child, 'exit').catch(() => undefined);
       clearTimeout(timer);
@@ -167,6 +173,7 @@ async function up() {
     );
   };
   state.down = down;
+  teardown = down;
   try {
     const ports = (process.env.ATPROTO_NETWORK_PORTS ?? '').split(',').map(Number);
     const pgPort = ports[0] || (await freePort());
@@ -239,6 +246,7 @@ async function up() {
         : '';
       throw new Error(`${e.message}\n--- network.log (last lines) ---\n${tail}`);
     });
+    state.ready = true;
     const t = fixtures.timings;
     say(
       `network ready: import ${t.importS} s, start ${t.createS} s, seed ${t.seedS} s; AppView ${fixtures.urls.appview}, PDS ${fixtures.urls.pds}`,
@@ -250,14 +258,21 @@ async function up() {
   }
 }
 
-/** Makes SIGINT/SIGTERM/SIGHUP tear the network down before exiting. */
-function onSignals(down) {
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+/**
+ * Makes SIGINT/SIGTERM/SIGHUP stop the command under test (when the signal was sent to this process
+ * alone, not to the terminal's whole group) and tear the network down before exiting.
+ */
+function onSignals(running = () => undefined) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ]) {
     process.on(sig, () => {
       say(`${sig}: tearing down`);
-      void down().finally(() =>
-        process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)),
-      );
+      const cmd = running();
+      if (cmd && cmd.exitCode === null && cmd.signalCode === null) cmd.kill(sig);
+      void teardown().finally(() => process.exit(code));
     });
   }
 }
@@ -273,11 +288,12 @@ async function main() {
     const args = rest[0] === '--' ? rest.slice(1) : rest;
     if (!args.length)
       throw new Stop('usage: node scripts/atproto-network.mjs run -- CMD [ARGS...]');
+    let cmd;
+    onSignals(() => cmd);
     const net = await up();
-    onSignals(net.down);
     try {
       const tTests = performance.now();
-      const cmd = spawn(args[0], args.slice(1), {
+      cmd = spawn(args[0], args.slice(1), {
         stdio: 'inherit',
         env: { ...process.env, ATPROTO_FIXTURES: net.fixturesFile },
       });
@@ -291,8 +307,8 @@ async function main() {
     }
   }
   if (command === 'serve') {
+    onSignals();
     const net = await up();
-    onSignals(net.down);
     console.log(JSON.stringify({ ...net.fixtures, fixturesFile: net.fixturesFile }, null, 2));
     say(`up; ATPROTO_FIXTURES=${net.fixturesFile}; Ctrl-C stops it`);
     await new Promise(() => undefined);
