@@ -55,6 +55,7 @@ function pgBin() {
 function ensurePostgres() {
   let bin = pgBin();
   if (bin && existsSync(join(bin, 'initdb'))) return bin;
+  if (process.env.PG_BIN) throw new Stop(`PG_BIN=${process.env.PG_BIN} holds no initdb.`);
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     say('PostgreSQL not found: installing Debian’s postgresql with apt-get (once)');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
