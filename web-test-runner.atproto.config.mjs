@@ -1,6 +1,7 @@
 // Browser tests against a real local AT Protocol network (see test/atproto/README.md): headless
-// Debian Chromium, <fedi-comment-thread> reading from the network's own AppView, cross-origin.
-// Run through `npm run test:atproto`, which starts the network and sets ATPROTO_FIXTURES.
+// Debian Chromium; <fedi-comment-thread> reading from the network's own AppView, cross-origin; a
+// real OAuth sign-in on the network's PDS. Run through `npm run test:atproto`, which starts the
+// network and sets ATPROTO_FIXTURES.
 import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // @fedikit/bluesky/session against the local network's real PDS: sign in (password path), like a
-// post, see the like in the account's repository and in the AppView, unlike, sign out. OAuth's
-// redirect flow is not driven here (see test/atproto/README.md).
+// post, see the like in the account's repository and in the AppView, unlike, sign out. The OAuth
+// path is driven in Chromium by oauth.test.ts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
