@@ -60,19 +60,29 @@ const tabPlugin = {
       return true;
     }
     if (action === 'state') {
-      const log = tabLog.splice(0);
-      const state = await tab.evaluate(() => ({
-        url: location.href,
-        result: document.body?.dataset.result ?? null,
-        error: document.body?.dataset.error ?? null,
-        fields: [...document.querySelectorAll('input')].map((i) => ({
-          name: i.name,
-          type: i.type,
-          label: i.labels?.[0]?.textContent ?? i.getAttribute('aria-label') ?? i.placeholder,
-        })),
-        buttons: [...document.querySelectorAll('button')].map((b) => b.textContent.trim()),
-        text: document.body?.innerText.slice(0, 2000) ?? '',
-      }));
+      const log = [...tabLog];
+      // Mid-navigation the page has no context to evaluate in: say where it is going, nothing more.
+      const state = await tab
+        .evaluate(() => ({
+          url: location.href,
+          result: document.body?.dataset.result ?? null,
+          error: document.body?.dataset.error ?? null,
+          fields: [...document.querySelectorAll('input')].map((i) => ({
+            name: i.name,
+            type: i.type,
+            label: i.labels?.[0]?.textContent ?? i.getAttribute('aria-label') ?? i.placeholder,
+          })),
+          buttons: [...document.querySelectorAll('button')].map((b) => b.textContent.trim()),
+          text: document.body?.innerText.slice(0, 2000) ?? '',
+        }))
+        .catch(() => ({
+          url: tab.url(),
+          result: null,
+          error: null,
+          fields: [],
+          buttons: [],
+          text: '',
+        }));
       return { ...state, log };
     }
     if (action === 'fill') {
