@@ -9,6 +9,8 @@
 import {
   FediError,
   fetchJson,
+  type Facepile,
+  type FacepileOptions,
   type Post,
   type PostPage,
   type Profile,
@@ -19,9 +21,15 @@ import {
   type ThreadSort,
 } from '@fedikit/core';
 import { clientBase, DID } from './facets.js';
-import { DEFAULT_MAX_DEPTH, mapPost, mapProfile, mapThread } from './map.js';
+import { DEFAULT_MAX_DEPTH, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
 import { createModerator, noUnauthenticated, type ModerationOptions } from './moderation.js';
-import type { WireAuthorFeed, WirePostView, WireProfile, WireThreadResponse } from './wire.js';
+import type {
+  WireAuthorFeed,
+  WireLikes,
+  WirePostView,
+  WireProfile,
+  WireThreadResponse,
+} from './wire.js';
 
 export { facetsToSegments } from './facets.js';
 export {
@@ -238,7 +246,7 @@ export async function fetchAuthorPosts(
   for (const item of feed as { post?: WirePostView; reason?: unknown }[]) {
     // A repost is someone else's post; a pinned post comes again in its place in time.
     if (!item || item.reason !== undefined) continue;
-    const post = mapPost(item.post, client);
+    const post = mapPost(item.post, client, undefined, moderate);
     if (!post) continue;
     const decision = moderate(item.post!, post, true);
     if (decision.drop) continue;
@@ -252,6 +260,39 @@ export async function fetchAuthorPosts(
   return typeof cursor === 'string' && cursor && cursor.length <= 1000 && feed.length
     ? { posts, next: cursor }
     : { posts };
+}
+
+/**
+ * Who liked (`app.bsky.feed.getLikes`) or reposted (`app.bsky.feed.getRepostedBy`) a post, in one
+ * request: the first `limit` accounts (default 10, at most 100), newest first, without those that
+ * keep themselves from logged-out readers (`!no-unauthenticated`) or have no valid DID. How many
+ * there are in all is the post's `counts`. Throws like {@link fetchThread}.
+ *
+ * @example
+ * const { authors } = await fetchFacepile(resolve(thread.root.uri), { kind: 'likes', limit: 8 });
+ */
+export async function fetchFacepile(
+  ref: Ref,
+  options: BlueskyReadOptions & Omit<FacepileOptions, 'appview'> = {},
+): Promise<Facepile> {
+  const likes = options.kind !== 'reposts';
+  const limit = Math.min(100, Math.max(1, Math.floor(options.limit ?? 10) || 10));
+  const data = await xrpc<WireLikes>(
+    likes ? 'app.bsky.feed.getLikes' : 'app.bsky.feed.getRepostedBy',
+    { uri: postUri(ref), limit: String(limit) },
+    options,
+  );
+  const list = likes ? data?.likes : data?.repostedBy;
+  const actors = (Array.isArray(list) ? list.slice(0, limit) : []).map((item: unknown) =>
+    likes ? (item as { actor?: WireProfile } | null)?.actor : (item as WireProfile | null),
+  );
+  const client = clientBase(options.client);
+  return {
+    authors: actors
+      .filter((a): a is WireProfile => !!a && !noUnauthenticated(a))
+      .map((a) => mapAuthor(a, client))
+      .filter((a) => a.id),
+  };
 }
 
 /** Options of {@link createBlueskyProvider}: defaults for every read. */
@@ -286,5 +327,6 @@ export function createBlueskyProvider(options: BlueskyProviderOptions = {}): Pro
     getThread: (ref, read) => fetchThread(ref, o(read)),
     getProfile: (ref, read) => fetchProfile(ref, o(read)),
     getAuthorPosts: (ref, read) => fetchAuthorPosts(ref, o(read)),
+    getFacepile: (ref, read) => fetchFacepile(ref, o(read)),
   };
 }

@@ -4,15 +4,20 @@ import {
   FediError,
   safeUrl,
   type Author,
+  type Embed,
   type Media,
   type Post,
   type Profile,
-  type RichSegment,
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
 import { clientBase, DID, facetsToSegments } from './facets.js';
-import { createModerator, noUnauthenticated, type ModerationOptions } from './moderation.js';
+import {
+  createModerator,
+  noUnauthenticated,
+  type ModerationOptions,
+  type Moderator,
+} from './moderation.js';
 import type { WirePostView, WireProfile, WireThreadResponse, WireThreadViewPost } from './wire.js';
 
 type Obj = Record<string, unknown>;
@@ -113,58 +118,87 @@ function ratio(v: unknown): { width?: number; height?: number } {
   return width && height ? { width, height } : {};
 }
 
+/** The lexicon names of the embed views Fedikit reads. */
+const EMBED = 'app.bsky.embed.';
+
 /**
- * An external link card or a quoted post, as a trailing link: the card's title (or its URL), or
- * the quoted post's web address. Nothing else of them is shown (no card image, no quoted text).
+ * An embed view → {@link Embed}: an external link card (`external#view`), or a quoted post
+ * (`record#view`, or the record part of `recordWithMedia#view`, whose media part `mapMedia` reads).
+ * A quoted post is mapped like any post but without its own embed (one level only), and moderated
+ * with `moderate` as a thread's root is (labels; the owner's reply filters do not apply): dropped
+ * means `unavailable: 'hidden'`. `#viewNotFound`, `#viewBlocked`, `#viewDetached` become the
+ * matching `unavailable`; any other record (feeds, lists, ...) or `$type` is no embed.
  */
-function trailingLink(
-  embed: unknown,
-  segments: readonly RichSegment[],
-  base: string,
-): RichSegment[] {
+function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | undefined {
   let e = obj(embed);
-  if (e?.['$type'] === 'app.bsky.embed.recordWithMedia#view') {
+  if (e?.['$type'] === `${EMBED}recordWithMedia#view`) {
     const media = obj(e['media']);
-    e = media?.['$type'] === 'app.bsky.embed.external#view' ? media : obj(e['record']);
+    e = media?.['$type'] === `${EMBED}external#view` ? media : obj(e['record']);
   }
-  let href: string | undefined;
-  let text = '';
-  if (e?.['$type'] === 'app.bsky.embed.external#view') {
-    const external = obj(e['external']);
-    href = safeUrl(external?.['uri'], { link: true });
-    text = str(external?.['title'], 300).trim() || (href ?? '');
-  } else if (e?.['$type'] === 'app.bsky.embed.record#view') {
-    const record = obj(e['record']);
-    const m =
-      record?.['$type'] === 'app.bsky.embed.record#viewRecord' &&
-      POST_URI.exec(str(record['uri'], 3000));
-    if (m) text = href = `${base}/profile/${m[1]}/post/${m[2]}`;
+  const type = e?.['$type'];
+  if (type === `${EMBED}external#view`) {
+    const x = obj(e!['external']);
+    const url = safeUrl(x?.['uri'], { link: true });
+    if (!url) return undefined;
+    const image = safeUrl(x!['thumb']);
+    return {
+      type: 'card',
+      url,
+      title: cap(str(x!['title'], 301), 300).trim(),
+      description: cap(str(x!['description'], 1001), 1000).trim(),
+      ...(image ? { image } : {}),
+    };
   }
-  if (!href || segments.some((s) => s.href === href)) return [];
-  const link: RichSegment = { text, kind: 'link', href };
-  return segments.length ? [{ text: '\n' }, link] : [link];
+  if (type !== `${EMBED}record#view`) return undefined;
+  const r = obj(e!['record']);
+  const rt = r?.['$type'];
+  if (rt === `${EMBED}record#viewNotFound`) return { type: 'quote', unavailable: 'not-found' };
+  if (rt === `${EMBED}record#viewBlocked`) return { type: 'quote', unavailable: 'blocked' };
+  if (rt === `${EMBED}record#viewDetached`) return { type: 'quote', unavailable: 'detached' };
+  if (rt !== `${EMBED}record#viewRecord`) return undefined;
+  const embeds = r!['embeds'];
+  const view: WirePostView = {
+    uri: r!['uri'],
+    author: obj(r!['author']),
+    record: r!['value'],
+    embed: Array.isArray(embeds) ? embeds[0] : undefined,
+    labels: r!['labels'],
+    replyCount: r!['replyCount'],
+    repostCount: r!['repostCount'],
+    likeCount: r!['likeCount'],
+    indexedAt: r!['indexedAt'],
+  };
+  const post = toPost(view, base, undefined);
+  if (!post) return undefined;
+  const d = moderate(view, post, true);
+  if (d.drop) return { type: 'quote', unavailable: 'hidden' };
+  return {
+    type: 'quote',
+    post:
+      d.spoiler || d.sensitive
+        ? { ...post, spoiler: d.spoiler ?? '', sensitive: d.sensitive === true }
+        : post,
+  };
 }
 
 /**
- * An AppView post view → {@link Post}, or `undefined` when its `uri` is not an
- * `at://{did}/app.bsky.feed.post/{rkey}` of its own author (a broken entry is dropped, never its
- * siblings). `id` and `uri` are the at:// URI; `url` is the post on `client`. External link cards
- * and quoted posts become a trailing link segment; `content` stays the post's own text.
+ * An AppView post view → {@link Post}; with `moderate`, its embed too (see {@link mapPost}).
+ * Without it (a quoted post), no embed: one level of quotes only.
  */
-export function mapPost(
+function toPost(
   p: WirePostView | undefined,
-  client?: string,
+  base: string,
   inReplyTo?: string,
+  moderate?: Moderator,
 ): Post | undefined {
   const uri = typeof p?.uri === 'string' ? p.uri : '';
   const m = POST_URI.exec(uri);
   if (!p || !m || p.author?.did !== m[1]) return undefined;
-  const base = clientBase(client);
   const record = obj(p.record);
   const text = cap(str(record?.['text'], MAX_TEXT + 1), MAX_TEXT);
-  const segments = facetsToSegments(text, record?.['facets'], base);
   const langs = record?.['langs'];
   const lang = Array.isArray(langs) ? str(langs[0], 35) : '';
+  const embed = moderate && mapEmbed(p.embed, base, moderate);
   return {
     protocol: 'bluesky',
     id: uri,
@@ -174,7 +208,7 @@ export function mapPost(
     author: mapAuthor(p.author, base),
     content: text,
     format: 'rich',
-    segments: [...segments, ...trailingLink(p.embed, segments, base)],
+    segments: facetsToSegments(text, record?.['facets'], base),
     spoiler: '',
     sensitive: false,
     media: mapMedia(p.embed, uri),
@@ -187,7 +221,25 @@ export function mapPost(
       reposts: count(p.repostCount),
       likes: count(p.likeCount),
     },
+    ...(embed ? { embed } : {}),
   };
+}
+
+/**
+ * An AppView post view → {@link Post}, or `undefined` when its `uri` is not an
+ * `at://{did}/app.bsky.feed.post/{rkey}` of its own author (a broken entry is dropped, never its
+ * siblings). `id` and `uri` are the at:// URI; `url` is the post on `client`. Images and a video
+ * become `media`; an external link card or a quoted post becomes `embed` (see `Embed` in core; the
+ * quoted post is moderated with `moderate`, default: Bluesky's logged-out rules, adult labels
+ * hidden).
+ */
+export function mapPost(
+  p: WirePostView | undefined,
+  client?: string,
+  inReplyTo?: string,
+  moderate: Moderator = createModerator(),
+): Post | undefined {
+  return toPost(p, clientBase(client), inReplyTo, moderate);
 }
 
 /** An `app.bsky.actor.getProfile` answer → {@link Profile}. The bio is left empty (see README). */
@@ -279,7 +331,9 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   if (type === 'app.bsky.feed.defs#notFoundPost' || type === 'app.bsky.feed.defs#blockedPost')
     throw fail(type.endsWith('notFoundPost') ? 'Post not found' : 'Post blocked', 'NOT_FOUND');
   const root =
-    top && type === 'app.bsky.feed.defs#threadViewPost' ? mapPost(top.post, base) : undefined;
+    top && type === 'app.bsky.feed.defs#threadViewPost'
+      ? toPost(top.post, base, undefined, moderate)
+      : undefined;
   if (!root) throw fail('The AppView sent no thread', 'INVALID_RESPONSE');
   const rootDecision = moderate(top!.post!, root, true);
   if (rootDecision.drop === 'hide') throw fail('This post is hidden by moderation', 'NOT_FOUND');
@@ -305,7 +359,7 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
       continue;
     }
     if (node?.$type !== 'app.bsky.feed.defs#threadViewPost') continue;
-    const post = mapPost(node.post, base, parent);
+    const post = toPost(node.post, base, parent, moderate);
     if (!post) continue;
     const decision = moderate(node.post!, post, false);
     if (decision.drop) continue;

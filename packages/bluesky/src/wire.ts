@@ -71,3 +71,12 @@ export interface WireAuthorFeed {
   cursor?: unknown;
   feed?: unknown;
 }
+
+/** The output of `app.bsky.feed.getLikes` (`likes`) or `app.bsky.feed.getRepostedBy` (`repostedBy`). */
+export interface WireLikes {
+  cursor?: unknown;
+  /** `app.bsky.feed.getLikes#like`: `{ actor, createdAt, indexedAt }`. */
+  likes?: unknown;
+  /** `app.bsky.actor.defs#profileView`s. */
+  repostedBy?: unknown;
+}

@@ -15,6 +15,7 @@ export { buildThread, mergeThreads, type BuildThreadOptions, type ThreadSort } f
 export { cleanEmojis, emojify, emojiImage, type TextSegment } from './emoji.js';
 export { loadSanitizer, LINK_REL, MAX_HTML, type Sanitizer } from './sanitize.js';
 export type {
+  FacepileOptions,
   OwnerFilters,
   PageOptions,
   Provider,

@@ -153,6 +153,50 @@ export interface Post {
    * reader may reveal it.
    */
   readonly placeholder?: 'blocked' | 'not-found' | 'hidden';
+  /** A link card or a quoted post shown under the text, when the post has one. */
+  readonly embed?: Embed;
+}
+
+/**
+ * A preview of the web page a post links to (a Bluesky external embed, a Mastodon preview card).
+ * Every string is plain text; rendered as one link.
+ */
+export interface LinkCard {
+  readonly type: 'card';
+  /** The page, safe to link. */
+  readonly url: string;
+  /** The page's title, plain text; may be empty. */
+  readonly title: string;
+  /** The page's description, plain text; may be empty. */
+  readonly description: string;
+  /** Preview image, safe to load. */
+  readonly image?: string;
+}
+
+/**
+ * A post quoted by another. Only one level is kept: the quoted `post` never has an `embed` itself.
+ * When the quoted post cannot be shown, `post` is absent and `unavailable` says why: `not-found`
+ * (deleted), `blocked` (its author and the quoting one block each other), `detached` (its author
+ * removed the quote), `hidden` (moderation for a logged-out reader: the author keeps their posts
+ * from logged-out readers, or an adult label the site hides).
+ */
+export interface QuoteEmbed {
+  readonly type: 'quote';
+  /** The quoted post, moderated as a reply is (labels may set its spoiler and `sensitive`). */
+  readonly post?: Post;
+  readonly unavailable?: 'not-found' | 'blocked' | 'detached' | 'hidden';
+}
+
+/** What a post shows under its text besides media: see {@link LinkCard} and {@link QuoteEmbed}. */
+export type Embed = LinkCard | QuoteEmbed;
+
+/**
+ * Accounts that liked or reposted a post (a facepile): the first few, as the server lists them.
+ * How many there are in all is the post's own count (`Post.counts`). Accounts that keep themselves
+ * from logged-out readers are left out.
+ */
+export interface Facepile {
+  readonly authors: readonly Author[];
 }
 
 /** One node of a {@link Thread}: a post and its direct replies. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import type { Post, Profile, Protocol, Ref, Thread } from './model.js';
+import type { Facepile, Post, Profile, Protocol, Ref, Thread } from './model.js';
 import type { ThreadSort } from './thread.js';
 
 /** Options for provider reads. */
@@ -51,6 +51,16 @@ export interface PostPage {
   readonly next?: string;
 }
 
+/** Options for {@link Provider.getFacepile}. */
+export interface FacepileOptions extends ReadOptions {
+  /** Who to list: accounts that liked the post (default) or reposted (boosted) it. */
+  readonly kind?: 'likes' | 'reposts';
+  /** At most this many accounts (the server may cap it). Default 10. */
+  readonly limit?: number;
+  /** AT Protocol: the AppView to read from. Ignored by other protocols. */
+  readonly appview?: string;
+}
+
 /**
  * What every protocol provider implements. Elements talk to providers only through this interface,
  * and load a provider only when a page needs its protocol.
@@ -67,4 +77,6 @@ export interface Provider {
   getAuthorPosts(ref: Ref, options?: PageOptions): Promise<PostPage>;
   /** The posts of a curated collection (`ref.kind === 'collection'`), for protocols that have them. */
   getCollection?(ref: Ref, options?: PageOptions): Promise<PostPage>;
+  /** Who liked or reposted a post (`ref.kind === 'post'`), for protocols that list them: one request. */
+  getFacepile?(ref: Ref, options?: FacepileOptions): Promise<Facepile>;
 }
