@@ -206,18 +206,31 @@ describe('fetchThread', () => {
     expect(video[0]!.url).to.match(/playlist\.m3u8$/);
     const card = byKey('3livan22222a');
     expect(card.lang).to.equal('en-GB');
-    expect(card.segments!.at(-1)).to.deep.equal({
-      text: 'The last lighthouse keepers',
-      kind: 'link',
-      href: 'https://news.example.org/lighthouses',
+    // The card is an embed; the text keeps only the post's own segments.
+    expect(card.segments!.map((s) => s.href)).to.not.include(
+      'https://news.example.org/lighthouses',
+    );
+    expect(card.embed).to.deep.equal({
+      type: 'card',
+      url: 'https://news.example.org/lighthouses',
+      title: 'The last lighthouse keepers',
+      description: 'A long read',
+      image:
+        'https://cdn.bsky.app/img/feed_thumbnail/plain/did:plc:ivanivanivanivanivanivan/bafkreithumb@jpeg',
     });
+    // recordWithMedia: the images are the post's media, the record its quote.
     const quote = byKey('3ljudy22222a');
     expect(quote.media.map((m) => m.alt)).to.deep.equal(['Screenshot']);
-    expect(quote.segments!.at(-1)).to.deep.equal({
-      text: 'https://bsky.app/profile/did:plc:bobbobbobbobbobbobbobbob/post/3lbob22222aa',
-      kind: 'link',
-      href: 'https://bsky.app/profile/did:plc:bobbobbobbobbobbobbobbob/post/3lbob22222aa',
+    expect(quote.embed?.type).to.equal('quote');
+    const quoted = quote.embed?.type === 'quote' ? quote.embed.post : undefined;
+    expect(quoted).to.deep.include({
+      id: 'at://did:plc:bobbobbobbobbobbobbobbob/app.bsky.feed.post/3lbob22222aa',
+      url: 'https://bsky.app/profile/did:plc:bobbobbobbobbobbobbobbob/post/3lbob22222aa',
+      content: 'Bravo',
+      format: 'rich',
     });
+    expect(quoted!.author.handle).to.equal('bob.example.com');
+    expect(quoted!.embed).to.equal(undefined);
   });
 
   it('links to a configured client, sorts, and keeps favourites only on request', async () => {
