@@ -1,4 +1,4 @@
-import { FediError, resolve, type Post } from '@fedikit/core';
+import { resolve, type FediError, type Post } from '@fedikit/core';
 import type { AppBskyFeedDefs, AppBskyFeedGetLikes, AppBskyFeedGetRepostedBy } from '@atproto/api';
 import { expect } from '@open-wc/testing';
 import { createBlueskyProvider, DEFAULT_APPVIEW, fetchFacepile, LABEL_SPOILERS } from './index.js';

@@ -18,6 +18,8 @@ import {
   type ThreadSort,
 } from '@fedikit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+/** The embeds chunk (link cards, quotes, facepiles), loaded only when a thread needs it. */
+type Embeds = typeof EmbedsModule & { m: EmbedMessages };
 import { FediErrorEvent } from '../events/error.js';
 import { FediLoadEvent } from '../events/load.js';
 import { loadMessages } from '../i18n/locale.js';
@@ -28,6 +30,8 @@ import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider, loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
+import type * as EmbedsModule from '../internal/embeds.js';
+import type { EmbedMessages, Pile } from '../internal/embeds.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -70,6 +74,10 @@ const NETWORK = { mastodon: 'Mastodon', pixelfed: 'Pixelfed', bluesky: 'Bluesky'
  * @csspart empty - The "no replies yet" message.
  * @csspart error - The error box.
  * @csspart dialog - The "from your own server" dialog (reply, boost, like).
+ * @csspart card - A link card under a post's text: one link (image, title, description, host).
+ * @csspart quote - A quoted post (a `blockquote` with its author, text, media and link), or the note
+ *   saying why it cannot be shown.
+ * @csspart facepile - A "Liked by" / "Reposted by" row of avatars (with `facepile`).
  *
  * @cssstate idle - Waiting for a click or for the element to scroll into view.
  * @cssstate loading - Fetching.
@@ -92,6 +100,8 @@ const NETWORK = { mastodon: 'Mastodon', pixelfed: 'Pixelfed', bluesky: 'Bluesky'
  * @cssproperty --fedi-line-height - Line height.
  * @cssproperty --fedi-avatar-size - Avatar size.
  * @cssproperty --fedi-indent - Indentation of nested replies.
+ * @cssproperty --fedi-card-image-size - Size of a link card's image. Default 6rem.
+ * @cssproperty --fedi-facepile-size - Size of a facepile's avatars. Default 1.75rem.
  */
 export class FediCommentThread extends FediElement {
   /** Shared tokens, then this element's own styles. */
@@ -115,6 +125,7 @@ export class FediCommentThread extends FediElement {
     hideEmpty: { type: Boolean, attribute: 'hide-empty' },
     adult: {},
     proxy: {},
+    facepile: {},
     provider: { attribute: false },
     status: { state: true, attribute: false },
     thread: { state: true, attribute: false },
@@ -164,6 +175,12 @@ export class FediCommentThread extends FediElement {
    * there, the element contacts no other host for data, and `load` defaults to `visible`.
    */
   declare proxy?: string;
+  /**
+   * Show who liked and/or reposted the post: `likes`, `reposts` or `likes reposts`. Off by default:
+   * each costs one more request, made after the thread is shown (Bluesky; a provider with
+   * `getFacepile`). At most 8 avatars, then "and N others".
+   */
+  declare facepile?: string;
   /** A provider to use instead of the built-in one for the post's protocol (tests, custom transports). */
   declare provider?: Provider;
 
@@ -185,6 +202,8 @@ export class FediCommentThread extends FediElement {
   private abort?: AbortController;
   private readonly open = new Set<string>();
   private dialog?: HomeDialogController;
+  private embeds?: Embeds;
+  private piles: Pile[] = [];
 
   constructor() {
     super();
@@ -210,8 +229,8 @@ export class FediCommentThread extends FediElement {
       changed.has('sort') ||
       changed.has('favouritesOnly') ||
       changed.has('load') ||
-      ['muteWords', 'muteUsers', 'minLikes', 'hideEmpty', 'adult', 'appview'].some((k) =>
-        changed.has(k),
+      ['muteWords', 'muteUsers', 'minLikes', 'hideEmpty', 'adult', 'appview', 'facepile'].some(
+        (k) => changed.has(k),
       )
     ) {
       this.prepare();
@@ -226,6 +245,7 @@ export class FediCommentThread extends FediElement {
   private prepare() {
     this.abort?.abort();
     this.thread = undefined;
+    this.piles = [];
     this.shown = this.limit;
     this.updateLocale();
     const inputs = [
@@ -300,14 +320,60 @@ export class FediCommentThread extends FediElement {
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
       if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
+      const kinds = (this.facepile ?? '')
+        .split(/\s+/)
+        .filter((k) => k === 'likes' || k === 'reposts');
+      if (all.some((p) => p.embed) || kinds.length) await this.loadEmbeds();
       if (abort.signal.aborted) return;
       this.thread = thread;
       this.status = thread.count ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediLoadEvent(thread));
+      if (kinds.length) await this.loadPiles(thread, kinds as Pile['kind'][], abort.signal);
     } catch (e) {
       if (!abort.signal.aborted) this.fail(e);
     }
+  }
+
+  /** The embeds chunk, its strings, and its styles adopted by the shadow root, once. */
+  private async loadEmbeds() {
+    if (this.embeds) return;
+    const mod = await import('../internal/embeds.js');
+    const m = await mod.embedMessages(this.locale);
+    const root = this.renderRoot as ShadowRoot;
+    if (mod.embedStyles.styleSheet)
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, mod.embedStyles.styleSheet];
+    this.embeds = { ...mod, m };
+  }
+
+  /**
+   * Facepiles of each source's root, one request per kind, after the thread is shown. A provider
+   * without `getFacepile` (Mastodon, the proxy) shows none; a failed read shows none either.
+   */
+  private async loadPiles(thread: Thread, kinds: Pile['kind'][], signal: AbortSignal) {
+    const proxy = !!this.proxy;
+    const piles = await Promise.all(
+      (thread.sources ?? [thread.root]).flatMap((root) =>
+        kinds.map(async (kind): Promise<Pile | undefined> => {
+          try {
+            const source = this.provider ?? (proxy ? undefined : await loadProvider(root.protocol));
+            const read = await source?.getFacepile?.(resolve(root.uri), {
+              kind,
+              limit: 8,
+              signal,
+              timeout: this.timeout,
+              appview: this.appview,
+            });
+            const total = kind === 'likes' ? root.counts.likes : root.counts.reposts;
+            return read && { kind, authors: read.authors.slice(0, 8), total };
+          } catch {
+            return undefined;
+          }
+        }),
+      ),
+    );
+    if (!signal.aborted) this.piles = piles.filter((p): p is Pile => !!p);
+    this.requestUpdate();
   }
 
   private fail(e: unknown) {
@@ -396,6 +462,7 @@ export class FediCommentThread extends FediElement {
     const more = Math.min(this.limit, thread.count - this.shown);
     const host = this.ref!.host;
     return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
+      ${this.embeds && this.piles.length ? this.embeds.renderFacepiles(this.piles, this.embeds.m) : nothing}
       <p part="summary" class="summary">
         ${thread.sources ? this.mergedSummary(thread, m) : m.commentsCount(thread.count)}
         ${(thread.sources ?? [thread.root]).map(
@@ -579,6 +646,7 @@ export class FediCommentThread extends FediElement {
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
         ${this.sanitize || post.format !== 'html' ? renderContent(post, this.sanitize) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
+        ${post.embed && this.embeds ? this.embeds.renderEmbed(post.embed, this.embeds.m, this.sanitize) : nothing}
       </div>
       <div part="actions" class="row">
         ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.act(post, 'Create'))}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 import { FediError, type Protocol, type Provider } from '@fedikit/core';
 
-/** The part of a provider the elements use. */
-export type ThreadSource = Pick<Provider, 'getThread'>;
+/** The part of a provider the elements use: the thread, and facepiles where the protocol lists them. */
+export type ThreadSource = Pick<Provider, 'getThread' | 'getFacepile'>;
 
 const cache = new Map<Protocol, Promise<ThreadSource>>();
 
@@ -17,7 +17,10 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
     if (protocol === 'mastodon') {
       p = import('./mastodon.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else if (protocol === 'bluesky') {
-      p = import('./bluesky.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
+      p = import('./bluesky.js').then(({ fetchThread, fetchFacepile }) => ({
+        getThread: fetchThread,
+        getFacepile: fetchFacepile,
+      }));
     } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),

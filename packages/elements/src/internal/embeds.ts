@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+/**
+ * What a comment thread shows besides posts' text and media: link cards, quoted posts and
+ * facepiles. Its own chunk, loaded (with its strings and styles) only when a thread has an embed or
+ * the site asks for a facepile, so a page without them downloads none of it. Card and author
+ * strings are text bindings; a quoted post's body goes through `renderContent`, like any post's;
+ * every URL is checked by `safeUrl` again here.
+ */
+import {
+  LINK_REL,
+  safeUrl,
+  type Author,
+  type Embed,
+  type Post,
+  type Sanitizer,
+} from '@fedikit/core';
+import { css, html, nothing } from 'lit';
+import { embedsCatalogue, type EmbedMessages } from '../i18n/embeds.js';
+import { loadMessages } from '../i18n/locale.js';
+import { renderContent } from './render-content.js';
+
+export { embedsCatalogue, type EmbedMessages };
+
+const rel = LINK_REL;
+
+/** The embeds' styles, adopted by the element's shadow root when this chunk loads. */
+export const embedStyles = css`
+  .card,
+  .quote {
+    display: flex;
+    gap: 0.75em;
+    margin-block: 0.5em;
+    padding: 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: inherit;
+    text-decoration: none;
+    overflow-wrap: anywhere;
+  }
+  .quote {
+    display: block;
+    margin-inline: 0;
+  }
+  .card img {
+    inline-size: var(--fedi-card-image-size, 6rem);
+    block-size: var(--fedi-card-image-size, 6rem);
+    object-fit: cover;
+    border-radius: var(--_radius);
+    flex: none;
+  }
+  .card span,
+  .card strong {
+    display: block;
+  }
+  .card:hover strong,
+  .card:focus-visible strong {
+    text-decoration: underline;
+  }
+  .card .desc,
+  .card .host,
+  .quote .handle {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .facepile {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .facepile ul {
+    display: flex;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .facepile img,
+  .facepile .face {
+    display: block;
+    inline-size: var(--fedi-facepile-size, 1.75rem);
+    block-size: var(--fedi-facepile-size, 1.75rem);
+    border-radius: 50%;
+    border: 2px solid var(--_bg);
+    background: var(--_surface);
+    margin-inline-end: -0.4em;
+  }
+`;
+
+/** The embeds' strings for a locale. */
+export const embedMessages = (locale: string): Promise<EmbedMessages> =>
+  loadMessages(embedsCatalogue, locale);
+
+const nameOf = (a: Author) => a.name || a.handle;
+
+/**
+ * A post's link card or quoted post. A card is one link whose name is its title, description and
+ * host; a quote is a `blockquote` named "Quoted post by …", with the author, the text, media and a
+ * link to the quoted post; a quote that cannot be shown says why.
+ */
+export function renderEmbed(embed: Embed, m: EmbedMessages, sanitize?: Sanitizer): unknown {
+  if (embed.type === 'card') {
+    const url = safeUrl(embed.url, { link: true });
+    if (!url) return nothing;
+    const image = safeUrl(embed.image);
+    const host = new URL(url).host;
+    return html`<a
+      part="card"
+      class="card"
+      href=${url}
+      rel=${rel}
+      target="_blank"
+      referrerpolicy="no-referrer"
+    >
+      ${
+        image
+          ? html`<img
+              src=${image}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+            />`
+          : nothing
+      }
+      <span>
+        <strong>${embed.title || host}</strong>
+        ${embed.description ? html`<span class="desc">${embed.description}</span>` : nothing}
+        <span class="host" dir="ltr">${host}</span>
+      </span>
+    </a>`;
+  }
+  const post = embed.post;
+  if (!post)
+    return html`<p part="quote" class="quote">
+      ${m.quoteUnavailable[embed.unavailable ?? 'not-found']}
+    </p>`;
+  const a = post.author;
+  const body = html`${post.format !== 'html' || sanitize ? renderContent(post, sanitize) : nothing}
+  ${post.media.length ? renderMedia(post, m) : nothing}`;
+  return html`<blockquote
+    part="quote"
+    class="quote"
+    aria-label=${m.quote(nameOf(a))}
+    cite=${safeUrl(post.url, { link: true }) ?? nothing}
+    lang=${post.lang ?? nothing}
+  >
+    <p class="who">
+      <bdi class="name">${nameOf(a)}</bdi> <span class="handle" dir="ltr">@${a.handle}</span>
+    </p>
+    ${
+      post.spoiler || post.sensitive
+        ? html`<details>
+            <summary>${m.cw}: ${post.spoiler}</summary>
+            ${body}
+          </details>`
+        : body
+    }
+    ${
+      post.url
+        ? html`<a href=${safeUrl(post.url, { link: true }) ?? nothing} rel=${rel} target="_blank"
+            >${m.viewQuote}</a
+          >`
+        : nothing
+    }
+  </blockquote>`;
+}
+
+function renderMedia(post: Post, m: EmbedMessages) {
+  return html`<ul part="media" class="media">
+    ${post.media.map((x) => {
+      const src = safeUrl(x.previewUrl);
+      return src
+        ? html`<li>
+            <a href=${safeUrl(x.url, { link: true }) ?? src} rel=${rel} target="_blank"
+              ><img
+                src=${src}
+                alt=${x.alt || m.noAlt}
+                width=${x.width ?? nothing}
+                height=${x.height ?? nothing}
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+            /></a>
+          </li>`
+        : nothing;
+    })}
+  </ul>`;
+}
+
+/** One facepile: who liked or reposted a post, and how many in all (the post's own count). */
+export interface Pile {
+  readonly kind: 'likes' | 'reposts';
+  readonly authors: readonly Author[];
+  readonly total: number;
+}
+
+/**
+ * Facepiles: "Liked by" and a list of avatars, each a link to the profile named by the account's
+ * name, then "and 120 others" for those not shown. An empty pile shows nothing.
+ */
+export function renderFacepiles(piles: readonly Pile[], m: EmbedMessages): unknown {
+  return piles.map((p) => {
+    if (!p.authors.length) return nothing;
+    const label = p.kind === 'likes' ? m.likedBy : m.repostedBy;
+    const others = p.total - p.authors.length;
+    return html`<div part="facepile" class="facepile">
+      <span aria-hidden="true">${label}</span>
+      <ul role="list" aria-label=${label}>
+        ${p.authors.map((a) => {
+          const avatar = safeUrl(a.avatarStatic ?? a.avatar);
+          const url = safeUrl(a.url, { link: true });
+          return html`<li>
+            <a href=${url ?? nothing} rel=${rel} target="_blank" title=${nameOf(a)}>
+              ${
+                avatar
+                  ? html`<img
+                      src=${avatar}
+                      alt=${nameOf(a)}
+                      width="28"
+                      height="28"
+                      loading="lazy"
+                      decoding="async"
+                      referrerpolicy="no-referrer"
+                    />`
+                  : html`<span class="face" aria-hidden="true"></span
+                      ><span class="visually-hidden">${nameOf(a)}</span>`
+              }
+            </a>
+          </li>`;
+        })}
+      </ul>
+      ${others > 0 ? html`<span>${m.others(others)}</span>` : nothing}
+    </div>`;
+  });
+}
