@@ -272,6 +272,37 @@ describe('app.bsky.feed.getPostThread', () => {
     assert.equal((unverified as Obj)['handle'], 'handle.invalid');
   });
 
+  test('a link card, a quote of a deleted post, and images with a quote (recordWithMedia)', async () => {
+    const root = (await thread()).json['thread'] as Obj;
+    const card = post(root)['embed'] as Obj;
+    assert.equal(card['$type'], 'app.bsky.embed.external#view');
+    const external = card['external'] as Obj;
+    assert.match(String(external['uri']), /^https:\/\//);
+    assert.ok(external['title'] && external['description']);
+    assert.match(String(external['thumb']), /feed_thumbnail/);
+    const gone = post(find(root, BLUESKY_SEED.thread.replyUris.quoteOfDeleted)!)['embed'] as Obj;
+    assert.deepEqual(gone, {
+      $type: 'app.bsky.embed.record#view',
+      record: {
+        $type: 'app.bsky.embed.record#viewNotFound',
+        uri: BLUESKY_SEED.thread.replyUris.notFound,
+        notFound: true,
+      },
+    });
+    const node = find(root, BLUESKY_SEED.thread.replyUris.recordWithMedia)!;
+    const rwm = post(node)['embed'] as Obj;
+    assert.equal(rwm['$type'], 'app.bsky.embed.recordWithMedia#view');
+    assert.equal((rwm['media'] as Obj)['$type'], 'app.bsky.embed.images#view');
+    const quoted = (rwm['record'] as Obj)['record'] as Obj;
+    assert.equal(quoted['$type'], 'app.bsky.embed.record#viewRecord');
+    assert.equal((quoted['author'] as Obj)['did'], BLUESKY_SEED.thread.did);
+    // The record says the same, in the record lexicon.
+    const embed = record(node)['embed'] as Obj;
+    assert.equal(embed['$type'], 'app.bsky.embed.recordWithMedia');
+    assert.equal((embed['record'] as Obj)['$type'], 'app.bsky.embed.record');
+    assert.equal((embed['media'] as Obj)['$type'], 'app.bsky.embed.images');
+  });
+
   test('accepts the author as a handle and answers with DIDs', async () => {
     const uri = `at://alice.bsky.sandbox/app.bsky.feed.post/${BLUESKY_SEED.thread.rkey}`;
     const r = await xrpc('app.bsky.feed.getPostThread', { uri, depth: 0 });
@@ -498,6 +529,51 @@ describe('XRPC plumbing', () => {
         BLUESKY_SEED.thread.replyUris.blocked,
       ],
     );
+  });
+
+  test('app.bsky.feed.getLikes and getRepostedBy list accounts up to the counts, paged', async () => {
+    const root = post((await thread({ depth: 0 })).json['thread'] as Obj);
+    const likes = await xrpc('app.bsky.feed.getLikes', { uri: BLUESKY_SEED.thread.uri, limit: 5 });
+    assert.equal(likes.status, 200);
+    assert.equal(likes.headers.get('set-cookie'), null);
+    const list = likes.json['likes'] as Obj[];
+    assert.equal(list.length, 5);
+    assert.equal(likes.json['uri'], BLUESKY_SEED.thread.uri);
+    const dids = list.map((l) => (l['actor'] as Obj)['did']);
+    assert.equal(new Set(dids).size, 5);
+    assert.ok(!dids.includes(BLUESKY_SEED.thread.did), 'not the author');
+    for (const like of list) {
+      assert.match(String(like['createdAt']), /^\d{4}-\d\d-\d\dT/);
+      assert.match(String((like['actor'] as Obj)['handle']), /\./);
+    }
+    // Every page together: as many accounts as the seed has, never more than the count.
+    const all: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await xrpc('app.bsky.feed.getLikes', {
+        uri: BLUESKY_SEED.thread.uri,
+        limit: 4,
+        ...(cursor ? { cursor } : {}),
+      });
+      all.push(...(page.json['likes'] as Obj[]));
+      cursor = page.json['cursor'] as string | undefined;
+    } while (cursor);
+    assert.ok(all.length > 5 && all.length <= Number(root['likeCount']));
+    const reposts = await xrpc('app.bsky.feed.getRepostedBy', { uri: BLUESKY_SEED.thread.uri });
+    const by = reposts.json['repostedBy'] as Obj[];
+    assert.equal(by.length, Math.min(Number(root['repostCount']), all.length));
+    assert.ok(by.every((a) => typeof a['did'] === 'string' && a['handle']));
+    // A post with one like lists one account; an unknown post none; a bad URI is refused.
+    const one = await xrpc('app.bsky.feed.getLikes', {
+      uri: BLUESKY_SEED.thread.replyUris.invalidHandle,
+    });
+    assert.equal((one.json['likes'] as Obj[]).length, 1);
+    const none = await xrpc('app.bsky.feed.getLikes', {
+      uri: `at://${BLUESKY_SEED.thread.did}/app.bsky.feed.post/3zzzzzzzzzzzz`,
+    });
+    assert.deepEqual(none.json['likes'], []);
+    assert.equal((await xrpc('app.bsky.feed.getLikes', { uri: 'nope' })).status, 400);
+    assert.equal((await xrpc('app.bsky.feed.getRepostedBy', {})).status, 400);
   });
 
   test('bsky.app-like pages name the thread offline', async () => {

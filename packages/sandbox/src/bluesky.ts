@@ -24,6 +24,8 @@ export const XRPC_QUERIES = [
   'app.bsky.feed.getPostThread',
   'app.bsky.feed.getAuthorFeed',
   'app.bsky.feed.getPosts',
+  'app.bsky.feed.getLikes',
+  'app.bsky.feed.getRepostedBy',
   'app.bsky.actor.getProfile',
   'com.atproto.identity.resolveHandle',
 ] as const;
@@ -125,6 +127,18 @@ export class BlueskyStore {
     this.registerAssets(data);
   }
 
+  /**
+   * The accounts listed as liking (or reposting) a post: every seeded account but its author and
+   * those the thread's author blocks, rotated by the post's record key so posts differ.
+   */
+  likers(post: BskyPostRecord): BskyAccountRecord[] {
+    const list = [...this.accountsByKey.values()].filter(
+      (a) => a.key !== post.authorKey && !a.blockedByRoot,
+    );
+    const shift = post.rkey.charCodeAt(post.rkey.length - 1) % list.length;
+    return [...list.slice(shift), ...list.slice(0, shift)];
+  }
+
   /** An account by DID or handle (case-insensitive, with or without `@`). */
   resolveActor(actor: string): BskyAccountRecord | undefined {
     if (actor.startsWith('did:')) return this.accounts.get(actor);
@@ -214,6 +228,9 @@ export class BlueskyStore {
           return { status: 200, body: views.getAuthorFeed(url) };
         case 'app.bsky.feed.getPosts':
           return { status: 200, body: views.getPosts(url) };
+        case 'app.bsky.feed.getLikes':
+        case 'app.bsky.feed.getRepostedBy':
+          return { status: 200, body: views.getLikers(url, nsid.endsWith('getLikes')) };
         case 'app.bsky.actor.getProfile':
           return { status: 200, body: views.getProfile(url) };
         default:
@@ -302,6 +319,9 @@ class BlueskyViews {
   record(post: BskyPostRecord): { [key: string]: Json } {
     const ref = (uri: string): Json => ({ cid: this.store.posts.get(uri)!.cid, uri });
     let embed: Json | undefined;
+    const quote: Json | undefined = post.quoteUri
+      ? { $type: 'app.bsky.embed.record', record: ref(post.quoteUri) }
+      : undefined;
     if (post.images.length) {
       embed = {
         $type: 'app.bsky.embed.images',
@@ -311,6 +331,8 @@ class BlueskyViews {
           image: this.blob(image.cid, image.size),
         })),
       };
+      // Images and a quote: `app.bsky.embed.recordWithMedia`.
+      if (quote) embed = { $type: 'app.bsky.embed.recordWithMedia', media: embed, record: quote };
     } else if (post.external) {
       const { external } = post;
       embed = {
@@ -322,8 +344,8 @@ class BlueskyViews {
           uri: external.uri,
         },
       };
-    } else if (post.quoteUri) {
-      embed = { $type: 'app.bsky.embed.record', record: ref(post.quoteUri) };
+    } else if (quote) {
+      embed = quote;
     }
     return {
       $type: 'app.bsky.feed.post',
@@ -360,11 +382,15 @@ class BlueskyViews {
     ];
   }
 
-  /** The embed view of a post, or undefined; `nested` stops quotes inside quotes. */
+  /**
+   * The embed view of a post, or undefined; `nested` stops quotes inside quotes. Images with a quote
+   * are an `app.bsky.embed.recordWithMedia#view`.
+   */
   embedView(post: BskyPostRecord, nested = false): Json | undefined {
     const did = this.store.authorOf(post).did;
+    const quote = post.quoteUri && !nested ? this.quoteView(post.quoteUri) : undefined;
     if (post.images.length) {
-      return {
+      const images: Json = {
         $type: 'app.bsky.embed.images#view',
         images: post.images.map((image) => ({
           thumb: this.image('feed_thumbnail', did, image.cid),
@@ -373,6 +399,9 @@ class BlueskyViews {
           aspectRatio: { height: image.aspectRatio.height, width: image.aspectRatio.width },
         })),
       };
+      return quote
+        ? { $type: 'app.bsky.embed.recordWithMedia#view', record: quote, media: images }
+        : images;
     }
     if (post.external) {
       const { external } = post;
@@ -388,38 +417,36 @@ class BlueskyViews {
         },
       };
     }
-    if (post.quoteUri && !nested) {
-      const quoted = this.store.posts.get(post.quoteUri);
-      if (!quoted || quoted.deleted) {
-        return {
-          $type: 'app.bsky.embed.record#view',
-          record: {
-            $type: 'app.bsky.embed.record#viewNotFound',
-            uri: post.quoteUri,
-            notFound: true,
-          },
-        };
-      }
-      const inner = this.embedView(quoted, true);
+    return quote;
+  }
+
+  /** `app.bsky.embed.record#view` of a quoted post (`#viewNotFound` once it is deleted). */
+  private quoteView(uri: string): Json {
+    const quoted = this.store.posts.get(uri);
+    if (!quoted || quoted.deleted) {
       return {
         $type: 'app.bsky.embed.record#view',
-        record: {
-          $type: 'app.bsky.embed.record#viewRecord',
-          uri: quoted.uri,
-          cid: quoted.cid,
-          author: this.profileBasic(this.store.authorOf(quoted)),
-          value: this.record(quoted),
-          labels: this.labels(quoted),
-          likeCount: quoted.likeCount,
-          replyCount: this.replyCount(quoted),
-          repostCount: quoted.repostCount,
-          quoteCount: quoted.quoteCount,
-          indexedAt: quoted.indexedAt,
-          ...(inner ? { embeds: [inner] } : {}),
-        },
+        record: { $type: 'app.bsky.embed.record#viewNotFound', uri, notFound: true },
       };
     }
-    return undefined;
+    const inner = this.embedView(quoted, true);
+    return {
+      $type: 'app.bsky.embed.record#view',
+      record: {
+        $type: 'app.bsky.embed.record#viewRecord',
+        uri: quoted.uri,
+        cid: quoted.cid,
+        author: this.profileBasic(this.store.authorOf(quoted)),
+        value: this.record(quoted),
+        labels: this.labels(quoted),
+        likeCount: quoted.likeCount,
+        replyCount: this.replyCount(quoted),
+        repostCount: quoted.repostCount,
+        quoteCount: quoted.quoteCount,
+        indexedAt: quoted.indexedAt,
+        ...(inner ? { embeds: [inner] } : {}),
+      },
+    };
   }
 
   private replyCount(post: BskyPostRecord): number {
@@ -582,6 +609,48 @@ class BlueskyViews {
     });
     // Like the AppView, a cursor comes with every non-empty page; the page after the last is empty.
     return { ...(page.length ? { cursor: page[page.length - 1]!.createdAt } : {}), feed };
+  }
+
+  /**
+   * `app.bsky.feed.getLikes` (`likes`: `{ actor, createdAt, indexedAt }`) or
+   * `app.bsky.feed.getRepostedBy` (`repostedBy`: profile views). The seed keeps counts, not like
+   * records: the accounts are the seed's own (not the post's author, not blocked ones), in a fixed
+   * order per post, as many as the count allows; paged with an offset cursor. An unknown post has
+   * none, as on the AppView.
+   */
+  getLikers(url: URL, likes: boolean): Json {
+    const uri = requiredParam(url, 'uri');
+    if (!/^at:\/\/[^/?#\s]+(\/[^/?#\s]+){0,2}$/.test(uri))
+      throw invalid('Error: uri must be a valid at-uri');
+    const limit = intParam(url, 'limit', 50, 1, 100);
+    const offset = Math.max(0, Number.parseInt(url.searchParams.get('cursor') ?? '0', 10) || 0);
+    const post = this.store.findPost(uri);
+    const accounts =
+      post && !post.deleted
+        ? this.store.likers(post).slice(0, likes ? post.likeCount : post.repostCount)
+        : [];
+    const page = accounts.slice(offset, offset + limit);
+    const cursor: { [key: string]: Json } =
+      offset + page.length < accounts.length ? { cursor: String(offset + page.length) } : {};
+    const view = (account: BskyAccountRecord): Json => {
+      const { viewer, ...basic } = this.profileBasic(account);
+      return {
+        ...basic,
+        description: account.description,
+        indexedAt: account.indexedAt,
+        viewer: viewer!,
+      };
+    };
+    if (!likes) return { uri, ...cursor, repostedBy: page.map(view) };
+    return {
+      uri,
+      ...(post ? { cid: post.cid } : {}),
+      ...cursor,
+      likes: page.map((account, i) => {
+        const at = new Date(Date.parse(post!.indexedAt) + (accounts.length - offset - i) * 60_000);
+        return { actor: view(account), createdAt: at.toISOString(), indexedAt: at.toISOString() };
+      }),
+    };
   }
 
   getPosts(url: URL): Json {

@@ -866,7 +866,31 @@ function buildBlueskySeed() {
     deleted: true,
   });
 
-  // 11. A handle that failed verification, and the author's own update at the top level.
+  // 11. Embeds: a quote of the deleted reply, and images with a quote (recordWithMedia).
+  reply({
+    key: 'chloe-quote-deleted',
+    author: 'chloe',
+    text: ['Bob made a good point here, before he deleted it:'],
+    quote: 'bob-deleted',
+    likes: 2,
+  });
+  reply({
+    key: 'dmitri-record-media',
+    author: 'dmitri',
+    text: ['Printed it for our reading group, with the post that started it:'],
+    images: [
+      {
+        alt: 'The article printed on paper, on a café table.',
+        scene: 'desk',
+        width: 1600,
+        height: 1200,
+      },
+    ],
+    quote: 'older-9',
+    likes: 4,
+  });
+
+  // 12. A handle that failed verification, and the author's own update at the top level.
   reply({
     key: 'unverified-reply',
     author: 'unverified',
@@ -984,6 +1008,8 @@ export const BLUESKY_SEED = {
       mostLiked: uriOf('ivo-most-liked'),
       customDomain: uriOf('gus-own-pds'),
       quote: uriOf('bob-quote'),
+      quoteOfDeleted: uriOf('chloe-quote-deleted'),
+      recordWithMedia: uriOf('dmitri-record-media'),
       adult: uriOf('pat-adult'),
       warn: uriOf('prizes-warn'),
       noUnauthenticated: uriOf('quinn-no-unauthenticated'),
