@@ -70,11 +70,18 @@ const scenarios = [
     why: 'issue #3 budget not met yet (the shared element layer is ~8 KB beyond Lit); see the issue note',
   },
   {
+    name: '  + link cards, quoted posts and facepiles (their own chunk, when a thread has one)',
+    entry: 'fedi-comment-thread.js',
+    wanted: has(/bluesky\/dist|internal\/embeds|i18n\/embeds\.js|embeds-en/),
+  },
+  {
     name: '<fedi-comment-thread> merging a Mastodon and a Bluesky thread',
     entry: 'fedi-comment-thread.js',
     wanted: has(/mastodon\/dist|bluesky\/dist|dompurify/),
     budget: 28 * KB,
-    ceiling: 36.25 * KB,
+    // +0.25 KB with the Bluesky embeds: the Bluesky chunk maps link cards and quoted posts into the
+    // model and reads facepiles; their rendering is the lazy chunk below.
+    ceiling: 36.5 * KB,
     why: 'issue #3 budget not met yet (both providers + DOMPurify + Lit); see the issue note',
   },
   {

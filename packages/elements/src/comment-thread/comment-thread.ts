@@ -18,8 +18,6 @@ import {
   type ThreadSort,
 } from '@fedikit/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-/** The embeds chunk (link cards, quotes, facepiles), loaded only when a thread needs it. */
-type Embeds = typeof EmbedsModule & { m: EmbedMessages };
 import { FediErrorEvent } from '../events/error.js';
 import { FediLoadEvent } from '../events/load.js';
 import { loadMessages } from '../i18n/locale.js';
@@ -30,8 +28,7 @@ import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider, loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
-import type * as EmbedsModule from '../internal/embeds.js';
-import type { EmbedMessages, Pile } from '../internal/embeds.js';
+import type { Embeds } from '../internal/embeds.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
@@ -108,6 +105,7 @@ export class FediCommentThread extends FediElement {
   static override styles = [tokens, styles];
   static override catalogue = threadCatalogue;
 
+  // `state: true` makes a property internal (Lit sets `attribute: false` for it).
   static override properties = {
     src: {},
     load: {},
@@ -127,10 +125,10 @@ export class FediCommentThread extends FediElement {
     proxy: {},
     facepile: {},
     provider: { attribute: false },
-    status: { state: true, attribute: false },
-    thread: { state: true, attribute: false },
-    error: { state: true, attribute: false },
-    shown: { state: true, attribute: false },
+    status: { state: true },
+    thread: { state: true },
+    error: { state: true },
+    shown: { state: true },
   };
 
   /**
@@ -202,8 +200,8 @@ export class FediCommentThread extends FediElement {
   private abort?: AbortController;
   private readonly open = new Set<string>();
   private dialog?: HomeDialogController;
+  /** Link cards, quotes and facepiles: their chunk, loaded only when a thread needs it. */
   private embeds?: Embeds;
-  private piles: Pile[] = [];
 
   constructor() {
     super();
@@ -224,14 +222,20 @@ export class FediCommentThread extends FediElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (
-      changed.has('src') ||
-      changed.has('proxy') ||
-      changed.has('sort') ||
-      changed.has('favouritesOnly') ||
-      changed.has('load') ||
-      ['muteWords', 'muteUsers', 'minLikes', 'hideEmpty', 'adult', 'appview', 'facepile'].some(
-        (k) => changed.has(k),
-      )
+      [
+        'src',
+        'proxy',
+        'sort',
+        'favouritesOnly',
+        'load',
+        'muteWords',
+        'muteUsers',
+        'minLikes',
+        'hideEmpty',
+        'adult',
+        'appview',
+        'facepile',
+      ].some((k) => changed.has(k))
     ) {
       this.prepare();
     }
@@ -245,7 +249,6 @@ export class FediCommentThread extends FediElement {
   private prepare() {
     this.abort?.abort();
     this.thread = undefined;
-    this.piles = [];
     this.shown = this.limit;
     this.updateLocale();
     const inputs = [
@@ -320,60 +323,19 @@ export class FediCommentThread extends FediElement {
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
       if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
-      const kinds = (this.facepile ?? '')
-        .split(/\s+/)
-        .filter((k) => k === 'likes' || k === 'reposts');
-      if (all.some((p) => p.embed) || kinds.length) await this.loadEmbeds();
+      if (this.facepile || all.some((p) => p.embed))
+        this.embeds ??= await import('../internal/embeds.js').then((e) =>
+          e.attach(this, loadProvider),
+        );
       if (abort.signal.aborted) return;
       this.thread = thread;
       this.status = thread.count ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediLoadEvent(thread));
-      if (kinds.length) await this.loadPiles(thread, kinds as Pile['kind'][], abort.signal);
+      void this.embeds?.piles(thread, abort.signal);
     } catch (e) {
       if (!abort.signal.aborted) this.fail(e);
     }
-  }
-
-  /** The embeds chunk, its strings, and its styles adopted by the shadow root, once. */
-  private async loadEmbeds() {
-    if (this.embeds) return;
-    const mod = await import('../internal/embeds.js');
-    const m = await mod.embedMessages(this.locale);
-    const root = this.renderRoot as ShadowRoot;
-    if (mod.embedStyles.styleSheet)
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, mod.embedStyles.styleSheet];
-    this.embeds = { ...mod, m };
-  }
-
-  /**
-   * Facepiles of each source's root, one request per kind, after the thread is shown. A provider
-   * without `getFacepile` (Mastodon, the proxy) shows none; a failed read shows none either.
-   */
-  private async loadPiles(thread: Thread, kinds: Pile['kind'][], signal: AbortSignal) {
-    const proxy = !!this.proxy;
-    const piles = await Promise.all(
-      (thread.sources ?? [thread.root]).flatMap((root) =>
-        kinds.map(async (kind): Promise<Pile | undefined> => {
-          try {
-            const source = this.provider ?? (proxy ? undefined : await loadProvider(root.protocol));
-            const read = await source?.getFacepile?.(resolve(root.uri), {
-              kind,
-              limit: 8,
-              signal,
-              timeout: this.timeout,
-              appview: this.appview,
-            });
-            const total = kind === 'likes' ? root.counts.likes : root.counts.reposts;
-            return read && { kind, authors: read.authors.slice(0, 8), total };
-          } catch {
-            return undefined;
-          }
-        }),
-      ),
-    );
-    if (!signal.aborted) this.piles = piles.filter((p): p is Pile => !!p);
-    this.requestUpdate();
   }
 
   private fail(e: unknown) {
@@ -462,7 +424,7 @@ export class FediCommentThread extends FediElement {
     const more = Math.min(this.limit, thread.count - this.shown);
     const host = this.ref!.host;
     return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
-      ${this.embeds && this.piles.length ? this.embeds.renderFacepiles(this.piles, this.embeds.m) : nothing}
+      ${this.embeds?.facepiles(thread)}
       <p part="summary" class="summary">
         ${thread.sources ? this.mergedSummary(thread, m) : m.commentsCount(thread.count)}
         ${(thread.sources ?? [thread.root]).map(
@@ -646,7 +608,7 @@ export class FediCommentThread extends FediElement {
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
         ${this.sanitize || post.format !== 'html' ? renderContent(post, this.sanitize) : nothing}
         ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
-        ${post.embed && this.embeds ? this.embeds.renderEmbed(post.embed, this.embeds.m, this.sanitize) : nothing}
+        ${this.embeds?.render(post.embed, this.sanitize)}
       </div>
       <div part="actions" class="row">
         ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.act(post, 'Create'))}

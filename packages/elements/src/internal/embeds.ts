@@ -8,15 +8,20 @@
  */
 import {
   LINK_REL,
+  resolve,
   safeUrl,
   type Author,
   type Embed,
   type Post,
+  type Protocol,
   type Sanitizer,
+  type Thread,
 } from '@fedikit/core';
 import { css, html, nothing } from 'lit';
+import type { FediCommentThread } from '../comment-thread/comment-thread.js';
 import { embedsCatalogue, type EmbedMessages } from '../i18n/embeds.js';
-import { loadMessages } from '../i18n/locale.js';
+import { loadMessages, localeOf } from '../i18n/locale.js';
+import type { ThreadSource } from './providers.js';
 import { renderContent } from './render-content.js';
 
 export { embedsCatalogue, type EmbedMessages };
@@ -88,9 +93,73 @@ export const embedStyles = css`
   }
 `;
 
-/** The embeds' strings for a locale. */
-export const embedMessages = (locale: string): Promise<EmbedMessages> =>
-  loadMessages(embedsCatalogue, locale);
+/** Avatars in a facepile, at most. */
+const FACES = 8;
+
+/** What the comment thread gets from this chunk once it is loaded ({@link attach}). */
+export interface Embeds {
+  /** A post's link card or quoted post ({@link renderEmbed}); nothing without one. */
+  render(embed: Embed | undefined, sanitize?: Sanitizer): unknown;
+  /** The facepiles read for `thread`, if any ({@link renderFacepiles}). */
+  facepiles(thread: Thread): unknown;
+  /**
+   * Reads the facepiles the element's `facepile` asks for (`likes`, `reposts`; none without it,
+   * and then no request): one request per
+   * kind and source root, through the element's `provider` or the protocol's own (not through a
+   * proxy, which does not serve them). A provider without `getFacepile` (Mastodon) or a failed read
+   * shows none. Re-renders the element when done.
+   */
+  piles(thread: Thread, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Loads the strings for the element's language, adopts the styles into its shadow root, and
+ * returns what the element calls. `load` is the element's provider loader (shared, not bundled
+ * twice).
+ */
+export async function attach(
+  host: FediCommentThread,
+  load: (protocol: Protocol) => Promise<ThreadSource>,
+): Promise<Embeds> {
+  const m = await loadMessages(embedsCatalogue, localeOf(host));
+  const root = host.renderRoot as ShadowRoot;
+  if (embedStyles.styleSheet)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, embedStyles.styleSheet];
+  let read: { thread: Thread; piles: Pile[] } | undefined;
+  return {
+    render: (embed, sanitize) => embed && renderEmbed(embed, m, sanitize),
+    facepiles: (thread) =>
+      read && read.thread === thread ? renderFacepiles(read.piles, m) : nothing,
+    async piles(thread, signal) {
+      const kinds = (host.facepile ?? '')
+        .split(/\s+/)
+        .filter((k): k is Pile['kind'] => ['likes', 'reposts'].includes(k));
+      const piles = await Promise.all(
+        (thread.sources ?? [thread.root]).flatMap((post) =>
+          kinds.map(async (kind): Promise<Pile | undefined> => {
+            try {
+              const source = host.provider ?? (host.proxy ? undefined : await load(post.protocol));
+              const got = await source?.getFacepile?.(resolve(post.uri), {
+                kind,
+                limit: FACES,
+                signal,
+                timeout: host.timeout,
+                appview: host.appview,
+              });
+              const total = kind === 'likes' ? post.counts.likes : post.counts.reposts;
+              return got && { kind, authors: got.authors.slice(0, FACES), total };
+            } catch {
+              return undefined;
+            }
+          }),
+        ),
+      );
+      if (!kinds.length || signal.aborted) return;
+      read = { thread, piles: piles.filter((p): p is Pile => !!p) };
+      host.requestUpdate();
+    },
+  };
+}
 
 const nameOf = (a: Author) => a.name || a.handle;
 

@@ -17,10 +17,8 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
     if (protocol === 'mastodon') {
       p = import('./mastodon.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else if (protocol === 'bluesky') {
-      p = import('./bluesky.js').then(({ fetchThread, fetchFacepile }) => ({
-        getThread: fetchThread,
-        getFacepile: fetchFacepile,
-      }));
+      // The module's own `getThread` and `getFacepile`.
+      p = import('./bluesky.js');
     } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
