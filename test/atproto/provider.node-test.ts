@@ -9,6 +9,7 @@ import { FediError, resolve, type Post, type Thread, type ThreadNode } from '@fe
 import {
   createBlueskyProvider,
   fetchAuthorPosts,
+  fetchFacepile,
   fetchProfile,
   fetchThread,
 } from '@fedikit/bluesky';
@@ -113,6 +114,21 @@ describe('@fedikit/bluesky against a local AT Protocol network', { skip }, () =>
     // Muting Bob drops r1 and everything below it, and r4.
     assert.ok(!ids(muted).includes(r1.uri) && !ids(muted).includes(r3.uri));
     assert.ok(ids(muted).includes(r2.uri));
+  });
+
+  it('reads who liked (getLikes) and reposted (getRepostedBy) the root: a facepile', async () => {
+    const ref = resolve(f.posts.root.uri);
+    const likes = await fetchFacepile(ref, { appview });
+    assert.deepEqual(
+      likes.authors.map((a) => a.id).sort(),
+      [f.users.bob.did, f.users.carol.did].sort(),
+    );
+    for (const a of likes.authors) {
+      assert.equal(a.url, `https://bsky.app/profile/${a.id}`);
+      assert.ok(a.handle.includes('.'), a.handle);
+    }
+    const reposts = await fetchFacepile(ref, { appview, kind: 'reposts' });
+    assert.deepEqual(reposts.authors, []);
   });
 
   it('reads profiles; an account hidden from logged-out readers is AUTH_REQUIRED', async () => {
