@@ -46,6 +46,10 @@ export const embedStyles = css`
     display: block;
     margin-inline: 0;
   }
+  .quote .who {
+    display: block;
+    margin-block: 0 0.25em;
+  }
   .card img {
     inline-size: var(--fedi-card-image-size, 6rem);
     block-size: var(--fedi-card-image-size, 6rem);
