@@ -13,11 +13,11 @@ const cache = new Map<Protocol, Promise<ThreadSource>>();
 export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   let p = cache.get(protocol);
   if (!p) {
-    // Destructured, so the bundler keeps only what the elements use from the provider's chunk.
+    // Each module re-exports only the reads the elements use, also under the `Provider` names
+    // (`getThread`, and Bluesky's `getFacepile`): the module itself is the reader.
     if (protocol === 'mastodon') {
-      p = import('./mastodon.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
+      p = import('./mastodon.js');
     } else if (protocol === 'bluesky') {
-      // The module's own `getThread` and `getFacepile`.
       p = import('./bluesky.js');
     } else {
       return Promise.reject(
