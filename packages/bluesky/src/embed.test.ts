@@ -171,6 +171,16 @@ describe('embeds', () => {
     )!;
     expect(p.media.map((m) => m.alt)).to.deep.equal(['A']);
     expect(p.embed).to.deep.equal({ type: 'quote', unavailable: 'not-found' });
+    // A card as the media part: the quote wins (one embed per post).
+    const withCard = mapPost(
+      post({
+        $type: 'app.bsky.embed.recordWithMedia#view',
+        media: card({ uri: 'https://a.example/', title: 'A' }),
+        record: quote({ $type: 'app.bsky.embed.record#viewBlocked', uri: 'at://x' }),
+      }),
+    )!;
+    expect(withCard.media).to.deep.equal([]);
+    expect(withCard.embed).to.deep.equal({ type: 'quote', unavailable: 'blocked' });
   });
 });
 

@@ -131,10 +131,9 @@ const EMBED = 'app.bsky.embed.';
  */
 function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | undefined {
   let e = obj(embed);
-  if (e?.['$type'] === `${EMBED}recordWithMedia#view`) {
-    const media = obj(e['media']);
-    e = media?.['$type'] === `${EMBED}external#view` ? media : obj(e['record']);
-  }
+  // With media, the quote is the embed (a link card as the media part is left out: one embed per
+  // post, and its link is usually in the text too).
+  if (e?.['$type'] === `${EMBED}recordWithMedia#view`) e = obj(e['record']);
   const type = e?.['$type'];
   if (type === `${EMBED}external#view`) {
     const x = obj(e!['external']);
