@@ -21,7 +21,7 @@ const proxyLog = async (clear = false): Promise<string[]> =>
 describe('<fedi-photo-gallery> on the sandbox', () => {
   beforeEach(() => clearSandboxLog());
 
-  it('shows an account’s photos through the Mastodon API: only_media, paging, no cookie, no referrer', async () => {
+  it('shows an account’s photos through the Mastodon API: WebFinger, only_media, paging, no cookie, no referrer', async () => {
     const { sandbox } = await testEnv();
     const el = await fixture<FediPhotoGallery>(
       html`<fedi-photo-gallery
@@ -34,12 +34,25 @@ describe('<fedi-photo-gallery> on the sandbox', () => {
     await final(el);
     expect(el.matches(':state(ready)'), el.error?.message).to.be.true;
     expect($$(el, '[part~=item]')).to.have.length(2);
-    const api = (await sandboxLog()).filter((r) => r.path.startsWith('/api/'));
-    expect(api.map((r) => r.path.split('?')[0])).to.deep.equal([
-      '/api/v1/accounts/lookup',
-      `/api/v1/accounts/${api[1]!.path.split('/')[4]}/statuses`,
-    ]);
-    expect(api[1]!.path).to.contain('only_media=true').and.contain('limit=2');
+    // The Pixelfed reader, on Mastodon too: the account by WebFinger (cached for later pages and
+    // galleries), then its media posts without replies.
+    const api = (await sandboxLog())
+      .map((r) => r.path)
+      .filter((p) => p.startsWith('/api/') || p.startsWith('/.well-known/'));
+    const first = api.at(-1)!;
+    expect(first).to.match(/^\/api\/v1\/accounts\/\d+\/statuses\?/);
+    expect(first)
+      .to.contain('only_media=true')
+      .and.contain('exclude_replies=true')
+      .and.contain('limit=2');
+    expect(
+      api
+        .slice(0, -1)
+        .every(
+          (p) =>
+            p.startsWith('/.well-known/webfinger?') || p.startsWith('/api/v1/accounts/lookup?'),
+        ),
+    ).to.be.true;
     // The sandbox gives preview sizes: the grid offers a srcset, sized from metadata.
     const img = $$(el, '[part~=item] img')[0] as HTMLImageElement;
     expect(img.srcset).to.match(/ \d+w, .* \d+w$/);
