@@ -18,6 +18,8 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
       p = import('./mastodon.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else if (protocol === 'bluesky') {
       p = import('./bluesky.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
+    } else if (protocol === 'pixelfed') {
+      p = import('./pixelfed-thread.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
     } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
