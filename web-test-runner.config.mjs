@@ -16,7 +16,6 @@ import {
 } from './packages/sandbox/dist/index.js';
 import { createProxyHandler } from './packages/proxy/dist/index.js';
 import { createGuardedFetch, toNodeListener } from './packages/proxy/dist/node.js';
-import { fakeProxy } from './packages/elements/src/test/fake-proxy.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '..', 'shared');
@@ -109,7 +108,6 @@ export default {
   middleware: [proxyMiddleware],
   plugins: [
     envPlugin,
-    fakeProxy,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
   browsers: [

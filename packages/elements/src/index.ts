@@ -8,7 +8,7 @@
 export { FediCommentThread } from './comment-thread/comment-thread.js';
 export { FediFollowButton } from './follow-button/follow-button.js';
 export { FediShareButton } from './share-button/share-button.js';
-export { FediPhotoGallery, PROXY_DOCS } from './photo-gallery/photo-gallery.js';
+export { FediPhotoGallery } from './photo-gallery/photo-gallery.js';
 export { FediLoadEvent } from './events/load.js';
 export { FediErrorEvent } from './events/error.js';
 export { FediGalleryLoadEvent } from './events/gallery-load.js';

@@ -105,6 +105,7 @@ export async function runSandboxCli(
       cdn: `${repo}packages/elements/cdn`,
       sandboxOrigin: sandbox.url,
       homeOrigins: [home.url, home2.url],
+      pixelfedOrigin: pixelfed.url,
       port: options.examplesPort,
     }).catch((e: unknown) => abort(e, '--examples-port'));
     closers.push(site.close);

@@ -156,13 +156,14 @@ describe('examples server with moved servers', () => {
       cdn: join(dir, 'cdn'),
       sandboxOrigin: 'http://127.0.0.1:5999',
       homeOrigins: ['http://127.0.0.1:4873', 'http://127.0.0.1:6001'],
+      pixelfedOrigin: 'http://127.0.0.1:6002',
       port: 0,
       hostname: '127.0.0.1',
     });
     try {
       writeFileSync(
         join(dir, 'examples', 'moved.html'),
-        '<p>@alice@127.0.0.1:4871 http://localhost:4870/blog-comments/ 127.0.0.1:4872 127.0.0.1:4873</p>',
+        '<p>@alice@127.0.0.1:4871 http://localhost:4870/blog-comments/ 127.0.0.1:4872 127.0.0.1:4873 @mara@127.0.0.1:4874</p>',
       );
       const r = await fetch(`${moved.url}/moved.html`);
       assert.equal(
@@ -172,7 +173,7 @@ describe('examples server with moved servers', () => {
       // One pass: the first home moved onto the second's default port is not moved again.
       assert.equal(
         await r.text(),
-        `<p>@alice@127.0.0.1:5999 ${moved.url}/blog-comments/ 127.0.0.1:4873 127.0.0.1:6001</p>`,
+        `<p>@alice@127.0.0.1:5999 ${moved.url}/blog-comments/ 127.0.0.1:4873 127.0.0.1:6001 @mara@127.0.0.1:6002</p>`,
       );
     } finally {
       await moved.close();
@@ -238,6 +239,28 @@ describe('the examples in the repository', () => {
     ]) {
       assert.ok(html.includes(fragment), fragment);
     }
+    assert.ok(!/\sstyle=/i.test(html) && !/<style/i.test(html), 'no inline styles');
+  });
+
+  test('the portfolio reads the Pixelfed sandbox through the proxy, by current paths', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { PIXELFED_SEED } = await import('./seed-pixelfed.js');
+    const repo = new URL('../../../', import.meta.url);
+    const html = readFileSync(new URL('examples/portfolio-gallery/index.html', repo), 'utf8');
+    const galleries = html.match(/<fedi-photo-gallery\b[^>]*>/g) ?? [];
+    assert.ok(galleries.length >= 3, 'galleries');
+    // Every gallery goes through the proxy: the page's CSP does not even allow the sandbox.
+    for (const tag of galleries) assert.match(tag, /\sproxy="\/fedikit"/);
+    const pixelfed = 'http://127.0.0.1:4874';
+    for (const fragment of [
+      `account="${pixelfed}${PIXELFED_SEED.account.profilePath}"`,
+      `account="${pixelfed}${PIXELFED_SEED.collection.path}"`,
+      ' show-profile',
+      '<script type="module" src="/cdn/fedi-photo-gallery.js"></script>',
+    ]) {
+      assert.ok(html.includes(fragment), fragment);
+    }
+    assert.ok(!/<script(?![^>]*\bsrc=)/i.test(html), 'no inline scripts');
     assert.ok(!/\sstyle=/i.test(html) && !/<style/i.test(html), 'no inline styles');
   });
 });

@@ -20,6 +20,11 @@ export interface ExamplesServerOptions {
    * `connect-src`; defaults to none. The pages name {@link DEFAULT_HOME_ORIGINS}, in this order.
    */
   readonly homeOrigins?: readonly string[];
+  /**
+   * Origin of the Pixelfed-mode sandbox, when it is not {@link DEFAULT_PIXELFED_ORIGIN}: the pages'
+   * mentions of it follow. It is not added to the CSP: the pages read it through the proxy only.
+   */
+  readonly pixelfedOrigin?: string;
   /** Port; defaults to 4870. */
   readonly port?: number;
   /** Host name to bind; defaults to `localhost`. */
@@ -44,6 +49,9 @@ export interface ExamplesServer {
 
 /** The sandbox origin the example pages are written against; rewritten if the sandbox moved. */
 export const DEFAULT_SANDBOX_ORIGIN = 'http://127.0.0.1:4871';
+
+/** The Pixelfed-mode sandbox's default origin, which the portfolio page names. */
+export const DEFAULT_PIXELFED_ORIGIN = 'http://127.0.0.1:4874';
 
 /** The examples site's own default origin, which the pages name in share links. */
 export const DEFAULT_EXAMPLES_ORIGIN = 'http://localhost:4870';
@@ -201,10 +209,12 @@ export async function createExamplesServer(
   const port = await listen(server, options.port ?? 4870, hostname);
   const url = `http://${hostname}:${port}`;
   // The pages name the default addresses (`http://127.0.0.1:4871`, `@alice@127.0.0.1:4871`,
-  // `127.0.0.1:4872`, `http://localhost:4870/…`): follow the servers when a port flag moved them.
+  // `127.0.0.1:4872`, `http://localhost:4870/…`, `@mara@127.0.0.1:4874`): follow the servers when a
+  // port flag moved them.
   const moves: [string, string][] = [
     [DEFAULT_SANDBOX_ORIGIN, options.sandboxOrigin],
     [DEFAULT_EXAMPLES_ORIGIN, url],
+    [DEFAULT_PIXELFED_ORIGIN, options.pixelfedOrigin ?? DEFAULT_PIXELFED_ORIGIN],
   ];
   homeOrigins.forEach((to, i) => {
     const from = DEFAULT_HOME_ORIGINS[i];

@@ -28,6 +28,7 @@ export {
   examplesCsp,
   DEFAULT_SANDBOX_ORIGIN,
   DEFAULT_HOME_ORIGINS,
+  DEFAULT_PIXELFED_ORIGIN,
   type ExamplesIntercept,
   type ExamplesServer,
   type ExamplesServerOptions,

@@ -20,10 +20,14 @@ export const galleryEn = {
     SERVER: 'The server had a problem.',
     ABORTED: 'Loading was cancelled.',
   },
-  /** For the site owner, after `AUTH_REQUIRED`. */
-  authHelp: 'This server needs a token: use the Fedikit proxy.',
-  authHelpProxy: 'This server needs a token: add one to the Fedikit proxy’s configuration.',
-  howTo: 'How to set it up',
+  /**
+   * For the site owner, after `AUTH_REQUIRED`. The project has no website: the guide is named by its
+   * place in Fedikit's sources and package.
+   */
+  authHelp:
+    'Site owner: this server needs a token. Serve the gallery through the Fedikit proxy (see docs/proxy.md in Fedikit).',
+  authHelpProxy:
+    'Site owner: this server needs a token. Add a read-only token for it to the Fedikit proxy’s configuration (see docs/proxy.md in Fedikit).',
   retry: 'Try again',
   viewOriginal: 'View on its server',
   loadMore: 'Load more photos',

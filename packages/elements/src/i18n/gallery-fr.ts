@@ -22,9 +22,10 @@ export const galleryFr: GalleryMessages = {
     SERVER: 'Le serveur a rencontré un problème.',
     ABORTED: 'Le chargement a été annulé.',
   },
-  authHelp: 'Ce serveur exige un jeton : utilisez le proxy Fedikit.',
-  authHelpProxy: 'Ce serveur exige un jeton : ajoutez-en un à la configuration du proxy Fedikit.',
-  howTo: 'Comment le configurer',
+  authHelp:
+    'Propriétaire du site : ce serveur exige un jeton. Servez la galerie par le proxy Fedikit (voir docs/proxy.md dans Fedikit).',
+  authHelpProxy:
+    'Propriétaire du site : ce serveur exige un jeton. Ajoutez un jeton en lecture seule pour lui à la configuration du proxy Fedikit (voir docs/proxy.md dans Fedikit).',
   retry: 'Réessayer',
   viewOriginal: 'Voir sur son serveur',
   loadMore: 'Charger plus de photos',

@@ -10,20 +10,25 @@ export type GallerySource = Pick<Provider, 'getAuthorPosts' | 'getPost' | 'getPr
 const galleries = new Map<Protocol, Promise<GallerySource>>();
 
 /**
- * The gallery reader for a protocol, loaded on first use as its own chunk (shared with the thread
- * reader of the same protocol). One case per protocol: `pixelfed` joins as
- * `fetchAuthorPosts`, `fetchPost`, `fetchProfile` and `fetchCollection` of `@fedikit/pixelfed`.
+ * The gallery reader for a protocol, loaded on first use as its own chunk. The Mastodon family reads
+ * through `@fedikit/pixelfed` (as the proxy does): it finds accounts by WebFinger, which Mastodon and
+ * Pixelfed both answer (Pixelfed has no `accounts/lookup`), and leaves replies out of a media page.
  */
 export function loadGallerySource(protocol: Protocol): Promise<GallerySource> {
   let p = galleries.get(protocol);
   if (!p) {
     switch (protocol) {
       case 'mastodon':
-        p = import('@fedikit/mastodon').then(({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
-          getAuthorPosts: fetchAuthorPosts,
-          getPost: fetchPost,
-          getProfile: fetchProfile,
-        }));
+      case 'pixelfed':
+        p = import('./pixelfed.js').then(
+          ({ fetchAuthorPosts, fetchCollection, fetchPost, fetchProfile }) => ({
+            getAuthorPosts: fetchAuthorPosts,
+            getPost: fetchPost,
+            getProfile: fetchProfile,
+            // Collections are Pixelfed's; `resolve()` makes no collection ref for Mastodon.
+            getCollection: fetchCollection,
+          }),
+        );
         break;
       case 'bluesky':
         // The author feed with `posts_with_media` when `onlyMedia` is set.

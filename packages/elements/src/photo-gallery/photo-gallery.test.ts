@@ -15,6 +15,20 @@ import type { FediPhotoGallery } from './photo-gallery.js';
 const ACCOUNT = 'https://photos.example/@ada';
 const HASH = 'LEHV6nWB2yk8pyo0adR*.7kCMdnj';
 
+/**
+ * A blob: URL image of the given size, for `srcset` (which cannot hold a data: URL: it has a comma).
+ * No server needed either.
+ */
+const blobSvg = (w: number, h: number) =>
+  URL.createObjectURL(
+    new Blob(
+      [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#5a3fd1"/></svg>`,
+      ],
+      { type: 'image/svg+xml' },
+    ),
+  );
+
 /** A data: URL image of the given size, so tests need no server (data: is not a request). */
 const svg = (w: number, h: number, fill = '#5a3fd1') =>
   `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="${fill}"/></svg>`)}`;
@@ -97,10 +111,10 @@ describe('<fedi-photo-gallery>', () => {
   });
 
   it('renders a grid: lazy, async, no-referrer images sized from metadata, a srcset, part="item"', async () => {
-    // Served by the fake proxy: a srcset needs URLs without commas (data: URLs have one).
+    // A srcset needs URLs without commas (data: URLs have one).
     const both = photo({
-      url: '/__fakeproxy/img/big-1600x1200.svg',
-      previewUrl: '/__fakeproxy/img/small-400x300.svg',
+      url: blobSvg(1600, 1200),
+      previewUrl: blobSvg(400, 300),
       width: 1600,
       height: 1200,
       previewWidth: 400,
@@ -136,7 +150,7 @@ describe('<fedi-photo-gallery>', () => {
     const video = photo({
       type: 'video',
       url: 'https://photos.example/v.mp4',
-      previewUrl: '/__fakeproxy/img/still-400x300.svg',
+      previewUrl: blobSvg(400, 300),
       previewWidth: 400,
     });
     const el2 = await fixture<FediPhotoGallery>(
@@ -502,8 +516,14 @@ describe('<fedi-photo-gallery>', () => {
     await failing.updateComplete;
     const box = $$(failing, '[part=error]')[0]!;
     expect(box.getAttribute('role')).to.equal('alert');
-    expect(box.textContent).to.contain('needs a token').and.contain('Fedikit proxy');
-    expect(box.querySelector('a')!.rel).to.equal('noopener noreferrer nofollow ugc');
+    expect(box.textContent)
+      .to.contain('needs a token')
+      .and.contain('Fedikit proxy')
+      .and.contain('docs/proxy.md');
+    // The only link is the account on its own server: the project has no website to link to.
+    expect([...box.querySelectorAll('a')].map((a) => [a.href, a.rel])).to.deep.equal([
+      [ACCOUNT, 'noopener noreferrer nofollow ugc'],
+    ]);
     await expect(failing).to.be.accessible();
 
     const bad = await fixture<FediPhotoGallery>(

@@ -30,10 +30,6 @@ type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 const rel = LINK_REL;
 
-// @TODO(#4) The project has no published docs site yet: replace with the proxy guide's real address.
-/** Where a site owner learns to run the proxy (shown after `AUTH_REQUIRED`). */
-export const PROXY_DOCS = 'https://fedikit.dev/docs/proxy';
-
 /** One tile: a post and which of its photos it shows. */
 interface Tile {
   readonly post: number;
@@ -457,10 +453,7 @@ export class FediPhotoGallery extends FediElement {
           <p>${m.error[code]}</p>
           ${
             code === 'AUTH_REQUIRED'
-              ? html`<p>
-                  ${this.proxy ? m.authHelpProxy : m.authHelp}
-                  <a href=${PROXY_DOCS} rel=${rel} target="_blank">${m.howTo}</a>
-                </p>`
+              ? html`<p>${this.proxy ? m.authHelpProxy : m.authHelp}</p>`
               : nothing
           }
           ${

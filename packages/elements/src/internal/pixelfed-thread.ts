@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+/**
+ * The Pixelfed read `<fedi-comment-thread>` uses, and only that: the target of its dynamic import,
+ * apart from the gallery's reads (internal/pixelfed.ts) so that a thread page does not carry them.
+ */
+export { fetchThread } from '@fedikit/pixelfed';
