@@ -46,7 +46,7 @@ const scenarios = [
     // (since issues #5 and #3: reply/boost/like buttons, rich text, chunks shared with the other
     // elements and protocols). Issue #4 adds about 0.5 KB: the provider chunk keeps the author-page
     // and profile reads the gallery shares, the render helpers move to a chunk shared with the
-    // gallery, and the proxy reader's loader. Bluesky embeds and facepiles add 63 B: the hooks that
+    // gallery, and the proxy reader's loader. Bluesky embeds and facepiles add 61 B: the hooks that
     // load their chunk (which a Mastodon thread never loads).
     ceiling: 31.25 * KB,
     why: 'issue #2 budget not met yet (DOMPurify + Lit are 16.7 KB of it); see the issue note',

@@ -13,14 +13,14 @@ const cache = new Map<Protocol, Promise<ThreadSource>>();
 export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   let p = cache.get(protocol);
   if (!p) {
-    // The Mastodon and Bluesky modules re-export only the reads the elements use, also under the
-    // `Provider` names (`getThread`, and Bluesky's `getFacepile`): the module itself is the reader.
+    // Each module re-exports only the reads the elements use, also under the `Provider` names
+    // (`getThread`, and Bluesky's `getFacepile`): the module itself is the reader.
     if (protocol === 'mastodon') {
       p = import('./mastodon.js');
     } else if (protocol === 'bluesky') {
       p = import('./bluesky.js');
     } else if (protocol === 'pixelfed') {
-      p = import('./pixelfed-thread.js').then(({ fetchThread }) => ({ getThread: fetchThread }));
+      p = import('./pixelfed-thread.js');
     } else {
       return Promise.reject(
         new FediError(`No provider for ${protocol} yet`, { code: 'INVALID_INPUT' }),
