@@ -2,20 +2,16 @@
 // Debian Chromium; <fedi-comment-thread> reading from the network's own AppView, cross-origin; a
 // real OAuth sign-in on the network's PDS. Run through `npm run test:atproto`, which starts the
 // network and sets ATPROTO_FIXTURES.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
-import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromium } from './scripts/chromium.mjs';
 
 const file = process.env.ATPROTO_FIXTURES;
 const fixtures = file ? JSON.parse(readFileSync(file, 'utf8')) : null;
 if (!fixtures) {
   console.warn('[fedikit] ATPROTO_FIXTURES is not set: the AT Protocol network tests are skipped.');
 }
-
-const executablePath =
-  process.env.CHROME_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 
 /**
  * Serves the fixtures, and the AppView's request log (through this server, so the page needs no
@@ -133,26 +129,7 @@ export default {
     oauthPagePlugin,
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
   ],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-dev-shm-usage',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-default-apps',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromium()],
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 15_000 } },
