@@ -134,15 +134,20 @@ describe('through the proxy, against the sandbox', () => {
 describe('npm start', () => {
   test('mounts the proxy at /fedikit on the examples site, reading the sandbox', async () => {
     const script = fileURLToPath(new URL('../../../scripts/start.mjs', import.meta.url));
-    const ports = ['--port', '0', '--examples-port', '0', '--home-port', '0', '--home2-port', '0'];
+    const ports = ['--port', '0', '--pixelfed-port', '0', '--examples-port', '0'];
+    ports.push('--home-port', '0', '--home2-port', '0');
     const child = spawn(process.execPath, [script, '--examples', ...ports], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
       let out = '';
       const banner = /examples: (http:\/\/\S+)\/ {2}\(sandbox instance: (http:\/\/\S+)\)/;
+      // A child that exits early (a busy port) fails the test instead of leaving it waiting.
+      const exited = once(child, 'exit').then(([code]) => {
+        throw new Error(`npm start's script exited (${String(code)}) before its banner: ${out}`);
+      });
       while (!banner.test(out) || !out.includes('/fedikit/')) {
-        const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+        const [chunk] = (await Promise.race([once(child.stdout, 'data'), exited])) as [Buffer];
         out += chunk.toString();
       }
       const [, site, instance] = banner.exec(out)!;
