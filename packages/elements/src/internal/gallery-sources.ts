@@ -32,11 +32,13 @@ export function loadGallerySource(protocol: Protocol): Promise<GallerySource> {
         break;
       case 'bluesky':
         // The author feed with `posts_with_media` when `onlyMedia` is set.
-        p = import('@fedikit/bluesky').then(({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
-          getAuthorPosts: fetchAuthorPosts,
-          getPost: fetchPost,
-          getProfile: fetchProfile,
-        }));
+        p = import('./bluesky-gallery.js').then(
+          ({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
+            getAuthorPosts: fetchAuthorPosts,
+            getPost: fetchPost,
+            getProfile: fetchProfile,
+          }),
+        );
         break;
       default:
         return Promise.reject(
