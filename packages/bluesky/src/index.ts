@@ -19,6 +19,7 @@ import {
   type Ref,
   type Thread,
   type ThreadSort,
+  withDefaults,
 } from '@fedikit/core';
 import { clientBase, DID } from './facets.js';
 import { DEFAULT_MAX_DEPTH, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
@@ -316,11 +317,7 @@ export interface BlueskyProviderOptions {
  * const thread = await bluesky.getThread(resolve('at://did:plc:abc/app.bsky.feed.post/3kabc'));
  */
 export function createBlueskyProvider(options: BlueskyProviderOptions = {}): Provider {
-  const o = <T extends ReadOptions>(read?: T) => ({
-    ...options,
-    ...read,
-    timeout: read?.timeout ?? options.timeout,
-  });
+  const o = <T extends ReadOptions>(read?: T) => withDefaults(options, read);
   return {
     protocol: 'bluesky',
     getPost: (ref, read) => fetchPost(ref, o(read)),

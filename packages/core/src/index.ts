@@ -23,6 +23,7 @@ export type {
   ReadOptions,
   ThreadOptions,
 } from './provider.js';
+export { withDefaults } from './provider.js';
 export {
   createProxyProvider,
   refInput,

@@ -80,3 +80,15 @@ export interface Provider {
   /** Who liked or reposted a post (`ref.kind === 'post'`), for protocols that list them: one request. */
   getFacepile?(ref: Ref, options?: FacepileOptions): Promise<Facepile>;
 }
+
+/**
+ * A provider's own options (`fetch`, default deadline, ...) under the options of one read: the read's
+ * win, except a deadline it leaves unset, which keeps the provider's. What every
+ * `create…Provider()` passes to its `fetch…` functions.
+ */
+export function withDefaults<D extends ReadOptions, R extends ReadOptions>(
+  defaults: D,
+  read?: R,
+): D & R {
+  return { ...defaults, ...read, timeout: read?.timeout ?? defaults.timeout } as D & R;
+}

@@ -17,6 +17,7 @@ import {
   type Ref,
   type Thread,
   type ThreadOptions,
+  withDefaults,
 } from '@fedikit/core';
 import { mapProfile, mapStatus } from './map.js';
 import type { WireAccount, WireContext, WireStatus } from './wire.js';
@@ -193,11 +194,7 @@ async function likedByAuthor(origin: string, root: Post, replies: Post[], o: Opt
  * const thread = await mastodon.getThread(resolve('https://mastodon.social/@Gargron/1'));
  */
 export function createMastodonProvider(options: MastodonProviderOptions = {}): Provider {
-  const o = <T extends ReadOptions>(read?: T) => ({
-    ...options,
-    ...read,
-    timeout: read?.timeout ?? options.timeout,
-  });
+  const o = <T extends ReadOptions>(read?: T) => withDefaults(options, read);
   return {
     protocol: 'mastodon',
     getPost: (ref, read) => fetchPost(ref, o(read)),

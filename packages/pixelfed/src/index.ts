@@ -22,6 +22,7 @@ import {
   type Thread,
   type ThreadNode,
   type ThreadOptions,
+  withDefaults,
 } from '@fedikit/core';
 import {
   fetchThread as fetchMastodonThread,
@@ -379,11 +380,7 @@ export async function fetchThread(
  * });
  */
 export function createPixelfedProvider(options: PixelfedProviderOptions = {}): Provider {
-  const o = <T extends ReadOptions>(read?: T) => ({
-    ...options,
-    ...read,
-    timeout: read?.timeout ?? options.timeout,
-  });
+  const o = <T extends ReadOptions>(read?: T) => withDefaults(options, read);
   return {
     protocol: 'pixelfed',
     getPost: (ref, read) => fetchPost(ref, o(read)),
