@@ -3,6 +3,7 @@
 // (dynamic imports), fetched from beside the entry only when a page needs them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 
 const ELEMENTS = [
   'fedi-comment-thread',
@@ -76,6 +77,17 @@ const minifyTemplates = {
   },
 };
 
+const OUT = 'packages/elements/cdn';
+
+/**
+ * Empties the output folder first: chunk names carry content hashes, so without this every build
+ * would leave the previous chunks behind, and the package (which ships `cdn/`) would publish them.
+ */
+const clean = {
+  name: 'fedikit-clean',
+  buildStart: () => rmSync(OUT, { recursive: true, force: true }),
+};
+
 /** Writes cdn/manifest.json: which chunk holds which modules, for the size check. */
 const manifest = {
   name: 'fedikit-manifest',
@@ -103,7 +115,7 @@ const manifest = {
 export default {
   input: Object.fromEntries(ELEMENTS.map((tag) => [tag, `packages/elements/dist/${tag}.js`])),
   output: {
-    dir: 'packages/elements/cdn',
+    dir: OUT,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
@@ -113,6 +125,7 @@ export default {
   // The entry keeps the element's code itself instead of re-exporting a shared chunk.
   preserveEntrySignatures: 'allow-extension',
   plugins: [
+    clean,
     nodeResolve({ browser: true }),
     minifyTemplates,
     terser({

@@ -16,7 +16,8 @@ const name = (id) =>
 const bundle = await rollup({
   ...config,
   onwarn: () => {},
-  plugins: config.plugins.filter((p) => p.name !== 'fedikit-manifest'),
+  // Neither empty the real output folder nor write its manifest: this build is only measured.
+  plugins: config.plugins.filter((p) => !['fedikit-clean', 'fedikit-manifest'].includes(p.name)),
 });
 const { output } = await bundle.generate({ ...config.output, manualChunks: name });
 const rows = output

@@ -67,13 +67,18 @@ async function bundle(peer) {
   return gz(js) + (css ? gz(css) : 0);
 }
 
-const ours = JSON.parse(
+// The first two scenarios of scripts/size.mjs: a Mastodon thread in a browser with the HTML
+// Sanitizer API, and in one without it (which also downloads DOMPurify).
+const [api, purify] = JSON.parse(
   execFileSync(process.execPath, ['scripts/size.mjs', '--json', '--no-fail'], { encoding: 'utf8' }),
-)[0];
-console.log(`Fedikit <fedi-comment-thread>, Mastodon post, all chunks: ${ours.bytes} B gzip`);
+);
+console.log(`Fedikit <fedi-comment-thread>, Mastodon post, all chunks:`);
+console.log(`  with the HTML Sanitizer API (Chromium 146+, Firefox 148+): ${api.bytes} B gzip`);
+console.log(`  without it (DOMPurify loaded too): ${purify.bytes} B gzip`);
 for (const peer of PEERS) {
   const bytes = await bundle(peer);
+  const ratio = (ours) => (ours / bytes).toFixed(2);
   console.log(
-    `${peer.name}: ${bytes} B gzip  (Fedikit / peer = ${(ours.bytes / bytes).toFixed(2)})`,
+    `${peer.name}: ${bytes} B gzip  (Fedikit / peer = ${ratio(api.bytes)} with the Sanitizer API, ${ratio(purify.bytes)} without)`,
   );
 }

@@ -12,13 +12,13 @@ export const MAX_HTML = 100_000;
 let loading: Promise<Sanitizer> | undefined;
 
 /**
- * Loads DOMPurify (a separate chunk, fetched only when a post actually carries HTML) and returns the
- * sanitizer configured with Mastodon's allowlist. Links get `rel="noopener noreferrer nofollow ugc"`,
+ * Loads the sanitizer (a separate chunk, fetched only when a post actually carries HTML), configured
+ * with Mastodon's allowlist. It uses the browser's HTML Sanitizer API where there is one, and
+ * DOMPurify (a further chunk) elsewhere; the output follows the same rules either way. Links get `rel="noopener noreferrer nofollow ugc"`,
  * `target="_blank"`, only http(s) hrefs survive, classes are kept only from Mastodon's list, and
  * `:shortcode:` emoji become images built in code.
  */
 export function loadSanitizer(): Promise<Sanitizer> {
-  // The configuration (purify.ts) and DOMPurify are one chunk, fetched together on first use.
-  loading ??= import('./purify.js').then((m) => m.createSanitizer());
+  loading ??= import('./sanitize-engines.js').then((m) => m.createSanitizer());
   return loading;
 }

@@ -25,9 +25,10 @@ describe('<fedi-comment-thread> on a Bluesky post', () => {
     const log = (await sandboxLog()).filter((r) => !r.path.startsWith('/img/'));
     expect(log.map((r) => r.method)).to.deep.equal(['GET']);
     expect(log[0]!.path).to.match(/^\/xrpc\/app\.bsky\.feed\.getPostThread\?/);
-    // No DOMPurify on a Bluesky-only page: no post carries HTML.
-    expect(performance.getEntriesByType('resource').some((e) => /purify/i.test(e.name))).to.be
-      .false;
+    // No sanitizer (neither engine) on a Bluesky-only page: no post carries HTML.
+    expect(
+      performance.getEntriesByType('resource').some((e) => /purify|sanitize-engines/i.test(e.name)),
+    ).to.be.false;
     const links = el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part=content] a');
     expect(links.length).to.be.greaterThan(0);
     for (const a of links) {
