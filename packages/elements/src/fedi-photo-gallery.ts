@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 /**
- * Defines `<fedi-photo-gallery>` (and `<fedi-follow-button>`, which its header uses). Import this
- * module (or load `cdn/fedi-photo-gallery.js`) to use the tag; importing the package's main entry
- * defines nothing.
+ * Defines `<fedi-photo-gallery>`. Import this module (or load `cdn/fedi-photo-gallery.js`) to use
+ * the tag; importing the package's main entry defines nothing. `<fedi-follow-button>`, which the
+ * `show-profile` header uses, is loaded and defined when a header is shown.
  * @packageDocumentation
  */
-// The header's follow button.
-import './fedi-follow-button.js';
 import { defineFediElement } from './internal/fedi-element.js';
 import { FediPhotoGallery } from './photo-gallery/photo-gallery.js';
 

@@ -93,6 +93,19 @@ async function ready(el: FediPhotoGallery) {
 const tiles = (el: Element) => $$(el, '[part~=item] .tile');
 
 describe('<fedi-photo-gallery>', () => {
+  // First in the file: nothing has loaded the follow button yet.
+  it('a gallery without a header does not load the follow button', async () => {
+    const el = await fixture<FediPhotoGallery>(
+      html`<fedi-photo-gallery
+        load="eager"
+        account=${ACCOUNT}
+        .provider=${pagedSource([[shot()]])}
+      ></fedi-photo-gallery>`,
+    );
+    await ready(el);
+    expect(customElements.get('fedi-follow-button')).to.equal(undefined);
+  });
+
   it('load="click" by default for another host: names it, reads nothing before the click', async () => {
     const source = pagedSource([[shot()]]);
     const el = await fixture<FediPhotoGallery>(
@@ -441,6 +454,8 @@ describe('<fedi-photo-gallery>', () => {
     const header = $$(el, '[part=profile]')[0]!;
     expect(header.textContent).to.contain('Ada').and.contain('1.2K followers');
     expect(header.querySelector('fedi-follow-button')!.getAttribute('account')).to.equal(ACCOUNT);
+    // Loaded with the header, and upgraded by the time it shows.
+    expect(header.querySelector('fedi-follow-button')!.shadowRoot).to.exist;
     expect(header.querySelector('[part=bio] script, [part=bio] [onerror]')).to.equal(null);
     await settle(100);
     expect((window as { __xss?: number }).__xss).to.be.undefined;

@@ -291,7 +291,11 @@ export class FediPhotoGallery extends FediElement {
           ? source.getProfile(ref, o).catch(() => undefined)
           : undefined,
       ]);
-      if (profile) this.sanitize = await loadSanitizer();
+      if (profile) {
+        // The header's bio needs the sanitizer and its follow button the element: both are loaded
+        // only for a header, so a gallery without one downloads neither.
+        [this.sanitize] = await Promise.all([loadSanitizer(), import('../fedi-follow-button.js')]);
+      }
       if (abort.signal.aborted) return;
       this.profile = profile;
       this.bio =
