@@ -15,10 +15,11 @@ type Route = (req: IncomingMessage, res: ServerResponse) => void;
 /** A local server standing in for an instance: routes by path, and a log of what it was asked. */
 async function upstreamServer() {
   const routes = new Map<string, Route>();
-  const log: { path: string; authorization?: string; cookie?: string }[] = [];
+  const log: { path: string; authorization?: string; cookie?: string; range?: string }[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    log.push({ path, authorization: req.headers.authorization, cookie: req.headers.cookie });
+    const { authorization, cookie, range } = req.headers;
+    log.push({ path, authorization, cookie, range });
     const route = routes.get(path);
     if (route) return route(req, res);
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Record not found"}');
@@ -668,6 +669,68 @@ describe('media', () => {
     assert.equal((await html.json()).error.code, 'INVALID_RESPONSE');
     const big = await m('/big.png');
     await assert.rejects(big.arrayBuffer());
+  });
+
+  test('byte ranges are passed on, so videos play and seek (Safari needs them)', async () => {
+    const video = Buffer.from('0123456789abcdefghij');
+    up.routes.set('/v.mp4', (req, res) => {
+      const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+      if (!m) {
+        res.writeHead(200, {
+          'content-type': 'video/mp4',
+          'accept-ranges': 'bytes',
+          'content-length': String(video.length),
+        });
+        res.end(video);
+        return;
+      }
+      const start = Number(m[1]);
+      const end = m[2] ? Number(m[2]) : video.length - 1;
+      if (start >= video.length) {
+        res.writeHead(416, { 'content-range': `bytes */${video.length}` }).end();
+        return;
+      }
+      res.writeHead(206, {
+        'content-type': 'video/mp4',
+        'accept-ranges': 'bytes',
+        'content-range': `bytes ${start}-${end}/${video.length}`,
+        'content-length': String(end - start + 1),
+      });
+      res.end(video.subarray(start, end + 1));
+    });
+    up.routes.set('/no-range.mp4', (_req, res) =>
+      res.writeHead(206, { 'content-type': 'video/mp4' }).end('garbage'),
+    );
+    const h = handler({ media: { hosts: [up.host] } });
+    const path = (p: string) => `/fedikit/media?url=${encodeURIComponent(up.origin + p)}`;
+
+    const part = await get(h, path('/v.mp4'), { range: 'bytes=4-7' });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers.get('content-range'), 'bytes 4-7/20');
+    assert.equal(part.headers.get('accept-ranges'), 'bytes');
+    assert.equal(await part.text(), '4567');
+    assert.equal(up.log.at(-1)!.range, 'bytes=4-7');
+
+    const whole = await get(h, path('/v.mp4'));
+    assert.equal(whole.status, 200);
+    assert.equal(await whole.text(), video.toString());
+
+    // Several ranges, or junk, are not passed on: the whole file comes back.
+    for (const range of ['bytes=0-1,4-5', 'bytes=a-b', 'items=0-1']) {
+      const res = await get(h, path('/v.mp4'), { range });
+      assert.equal(res.status, 200, range);
+      assert.equal(up.log.at(-1)!.range, undefined, range);
+      await res.arrayBuffer();
+    }
+
+    const beyond = await get(h, path('/v.mp4'), { range: 'bytes=100-' });
+    assert.equal(beyond.status, 416);
+    assert.equal(beyond.headers.get('content-range'), 'bytes */20');
+
+    // A 206 that does not say which bytes it holds is refused.
+    const bad = await get(h, path('/no-range.mp4'), { range: 'bytes=0-1' });
+    assert.equal(bad.status, 502);
+    assert.equal((await bad.json()).error.code, 'INVALID_RESPONSE');
   });
 
   test('no /media unless enabled', async () => {

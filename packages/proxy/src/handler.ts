@@ -154,6 +154,10 @@ const MESSAGES: Record<FediErrorCode, string> = {
   ABORTED: 'Aborted',
 };
 const MEDIA_TYPE = /^(image\/(png|jpeg|gif|webp|avif|svg\+xml)|video\/(mp4|webm))$/;
+/** The one byte range passed on to a media host: `bytes=a-`, `bytes=a-b` or `bytes=-n`. */
+const RANGE = /^bytes=(\d{1,15}-\d{0,15}|-\d{1,15})$/;
+/** What a media host's answer to a range must carry: the range served and the file's size. */
+const CONTENT_RANGE = /^bytes (\d{1,15}-\d{1,15}|\*)\/(\d{1,15}|\*)$/;
 // Keys whose string value is always a file to load, and arrays whose items' `url` is one.
 const FILE_KEYS = new Set([
   'previewUrl',
@@ -309,7 +313,10 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     const origin = request.headers.get('origin');
     if (origin && (origins.has('*') || origins.has(origin.toLowerCase()))) {
       headers.set('access-control-allow-origin', origin);
-      headers.set('access-control-expose-headers', 'ETag, Retry-After');
+      headers.set(
+        'access-control-expose-headers',
+        'ETag, Retry-After, Content-Range, Accept-Ranges',
+      );
     }
     return headers;
   };
@@ -558,9 +565,26 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     const state: UpstreamState = {};
     // Redirect hops stay on the file's host or the allowed hosts.
     const allowed = (u: URL) => u.host === file.host || mediaHost(u) || hostAllowed(u);
+    // Video players ask for byte ranges, and Safari plays no video from a server that ignores
+    // them. One simple range is passed on; anything else (several ranges, junk) asks for the file.
+    const range = request.headers.get('range')?.trim() ?? '';
     const res = await upstreamFetch(upstream(false, allowed), state)(file.href, {
       signal: AbortSignal.timeout(timeout * 3),
+      headers: RANGE.test(range) ? { range } : {},
     });
+    const contentRange = res.headers.get('content-range')?.trim() ?? '';
+    if (res.status === 416 && CONTENT_RANGE.test(contentRange)) {
+      void res.body?.cancel().catch(() => undefined);
+      const headers = common(request);
+      headers.set('content-range', contentRange);
+      return new Response(null, { status: 416, headers });
+    }
+    // A partial answer must say which bytes it holds, or the player would assemble garbage.
+    const partial = res.status === 206;
+    if (partial && !CONTENT_RANGE.test(contentRange)) {
+      void res.body?.cancel().catch(() => undefined);
+      throw new FediError('A partial answer without its range', { code: 'INVALID_RESPONSE' });
+    }
     if (res.status === 429) throw new RateLimited(state.retryAfter);
     if (res.status === 404 || res.status === 410)
       throw new FediError('Not found', { code: 'NOT_FOUND' });
@@ -584,6 +608,9 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     );
     headers.set('cache-control', `public, max-age=${Math.max(ttl, 86_400)}`);
     if (Number.isFinite(length)) headers.set('content-length', String(length));
+    if (partial) headers.set('content-range', contentRange);
+    if (res.headers.get('accept-ranges')?.trim().toLowerCase() === 'bytes')
+      headers.set('accept-ranges', 'bytes');
     let size = 0;
     const capped = res.body?.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
@@ -596,7 +623,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     );
     if (request.method === 'HEAD') void capped?.cancel().catch(() => undefined);
     return new Response(request.method === 'HEAD' ? null : (capped ?? null), {
-      status: 200,
+      status: partial ? 206 : 200,
       headers,
     });
   };
@@ -617,7 +644,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     if (request.method === 'OPTIONS') {
       const headers = common(request);
       headers.set('access-control-allow-methods', 'GET, HEAD, OPTIONS');
-      headers.set('access-control-allow-headers', 'Accept, If-None-Match');
+      headers.set('access-control-allow-headers', 'Accept, If-None-Match, Range');
       headers.set('access-control-max-age', '600');
       headers.set('allow', 'GET, HEAD, OPTIONS');
       return send(request, 204, null, headers);
