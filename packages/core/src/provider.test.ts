@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 import { expect } from '@open-wc/testing';
-import { withDefaults, type ReadOptions } from './provider.js';
+import { withDefaults, type FacepileOptions, type ReadOptions } from './provider.js';
 
 describe('withDefaults', () => {
   const own = { timeout: 5000, fetch: globalThis.fetch };
@@ -15,5 +15,15 @@ describe('withDefaults', () => {
     const unset: ReadOptions = { timeout: undefined };
     expect(withDefaults(own, unset).timeout).to.equal(5000);
     expect(withDefaults(own).timeout).to.equal(5000);
+  });
+
+  it("keeps any provider option a read passes as undefined (the proxy's AppView)", () => {
+    const provider = { ...own, appview: 'https://appview.example' };
+    const read: FacepileOptions = { appview: undefined, kind: 'likes' };
+    expect(withDefaults(provider, read)).to.include({
+      appview: 'https://appview.example',
+      kind: 'likes',
+      timeout: 5000,
+    });
   });
 });

@@ -82,13 +82,16 @@ export interface Provider {
 }
 
 /**
- * A provider's own options (`fetch`, default deadline, ...) under the options of one read: the read's
- * win, except a deadline it leaves unset, which keeps the provider's. What every
- * `create…Provider()` passes to its `fetch…` functions.
+ * A provider's own options (`fetch`, default deadline, AppView, ...) under the options of one read:
+ * the read's win, except those it leaves unset (absent or `undefined`), which keep the provider's.
+ * What every `create…Provider()` passes to its `fetch…` functions.
  */
 export function withDefaults<D extends ReadOptions, R extends ReadOptions>(
   defaults: D,
   read?: R,
 ): D & R {
-  return { ...defaults, ...read, timeout: read?.timeout ?? defaults.timeout } as D & R;
+  const merged: Record<string, unknown> = { ...(defaults as object) };
+  for (const [key, value] of Object.entries(read ?? {}))
+    if (value !== undefined) merged[key] = value;
+  return merged as D & R;
 }

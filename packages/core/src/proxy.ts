@@ -12,6 +12,7 @@
  * | `/profile` | `ref` | {@link Profile} |
  * | `/posts` | `ref`, `media=1`, `max_id`, `limit` | {@link PostPage} |
  * | `/collection` | `ref`, `max_id`, `limit` | {@link PostPage} |
+ * | `/facepile` | `ref` (a post), `kind` (`likes` or `reposts`), `limit`, `appview` | {@link Facepile} |
  *
  * `ref` is anything `resolve()` accepts ({@link refInput} turns a `Ref` back into one). Answers are
  * the core model as JSON, dates as ISO 8601 strings. Errors carry the status a client expects (400
@@ -21,11 +22,11 @@
  */
 import { FediError } from './errors.js';
 import { fetchJson } from './http.js';
-import type { Post, Profile, Ref, Thread } from './model.js';
+import type { Facepile, Post, Profile, Ref, Thread } from './model.js';
 import type { PageOptions, PostPage, Provider, ReadOptions, ThreadOptions } from './provider.js';
 
 /** The paths of the proxy's reads. */
-export type ProxyRead = 'thread' | 'post' | 'profile' | 'posts' | 'collection';
+export type ProxyRead = 'thread' | 'post' | 'profile' | 'posts' | 'collection' | 'facepile';
 
 /**
  * The input string `resolve()` turns into `ref` again: the URL it came from, an `at://` URI, or
@@ -137,5 +138,7 @@ export function createProxyProvider(base: string, options: ProxyProviderOptions 
     getAuthorPosts: (ref, o) =>
       read<PostPage>('posts', ref, { ...page(o), media: o?.onlyMedia && 1 }, o),
     getCollection: (ref, o) => read<PostPage>('collection', ref, page(o), o),
+    getFacepile: (ref, o) =>
+      read<Facepile>('facepile', ref, { kind: o?.kind, limit: o?.limit, appview: o?.appview }, o),
   };
 }

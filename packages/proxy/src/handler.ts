@@ -119,15 +119,18 @@ export interface ProxyConfig {
 /** A standard fetch handler: `Request` in, `Response` out. */
 export type ProxyHandler = (request: Request) => Promise<Response>;
 
-const READS = new Set<string>(['thread', 'post', 'profile', 'posts', 'collection']);
+const READS = new Set<string>(['thread', 'post', 'profile', 'posts', 'collection', 'facepile']);
 const KINDS: Record<ProxyRead, Ref['kind']> = {
   thread: 'post',
   post: 'post',
   profile: 'profile',
   posts: 'profile',
   collection: 'collection',
+  facepile: 'post',
 };
 const SORTS = new Set<string>(['oldest', 'newest', 'likes']);
+/** An answer kept from the reader because the allow-list refuses it. */
+const REFUSED = Symbol('refused');
 const STATUS: Record<FediErrorCode, number> = {
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
@@ -396,6 +399,9 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
       }
       checkUrl(viewUrl, { allowed: upstreamAllowed, allowPrivateAddresses });
     }
+    const kind = q.get('kind') ?? undefined;
+    if (kind !== undefined && kind !== 'likes' && kind !== 'reposts')
+      throw bad('kind must be likes or reposts');
     const filters = parseFilters(q.get('filters'));
     const mediaBase = mediaOptions
       ? (config.publicUrl ?? `${url.origin}${base}`).replace(/\/+$/, '')
@@ -408,6 +414,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
       onlyMedia: q.get('media') === '1' || undefined,
       maxId,
       limit,
+      kind,
     };
     // One key per distinct answer: the resolved ref (not its spelling) and every option used.
     const cacheKey = JSON.stringify([
@@ -473,7 +480,14 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
       else if (path === 'post') answer = await provider.getPost(ref, o);
       else if (path === 'profile') answer = await provider.getProfile(ref, o);
       else if (path === 'posts') answer = await provider.getAuthorPosts(ref, o);
-      else if (provider.getCollection) answer = await provider.getCollection(ref, o);
+      else if (path === 'facepile') {
+        if (!provider.getFacepile) throw bad(`${ref.protocol} does not list likes and reposts`);
+        // A facepile names its likers, not the post's author: with an accounts list, the post is
+        // read first so that only the listed accounts' posts are served (both reads are cached).
+        if (accounts && !answerAllowed('post', ref, await provider.getPost(ref, o)))
+          answer = REFUSED;
+        else answer = await provider.getFacepile(ref, o);
+      } else if (provider.getCollection) answer = await provider.getCollection(ref, o);
       else throw bad(`${ref.protocol} has no collections`);
     } catch (cause) {
       const e = FediError.from(cause);
@@ -490,7 +504,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     }
     let status = 200;
     let body: string;
-    if (accounts && !answerAllowed(path, ref, answer)) {
+    if (answer === REFUSED || (accounts && !answerAllowed(path, ref, answer))) {
       status = 400;
       body = JSON.stringify({
         error: { code: 'INVALID_INPUT', message: "This account is not on this proxy's allow-list" },

@@ -107,6 +107,23 @@ describe('through the proxy, against the sandbox', () => {
       const thread = await provider.getThread(ref, { appview: sandbox.url });
       assert.equal(thread.root.protocol, 'bluesky');
       assert.ok(thread.count > 0);
+      // The proxy's own AppView when the reader names none.
+      assert.equal((await provider.getThread(ref)).root.uri, thread.root.uri);
+      // Facepiles too: who liked and who reposted, as the element asks for them.
+      const likes = await provider.getFacepile!(ref, { kind: 'likes', limit: 5 });
+      assert.ok(likes.authors.length > 0 && likes.authors.length <= 5);
+      assert.ok(likes.authors.every((a) => a.handle && a.url));
+      const reposts = await provider.getFacepile!(ref, { kind: 'reposts', limit: 5 });
+      assert.ok(reposts.authors.length <= 5);
+      await assert.rejects(
+        fetch(
+          `${bsky.url}/fedikit/facepile?ref=${encodeURIComponent(BLUESKY_SEED.thread.uri)}&kind=quotes`,
+        ).then(async (r) => {
+          assert.equal(r.status, 400);
+          throw new Error(((await r.json()) as { error: { message: string } }).error.message);
+        }),
+        /kind must be likes or reposts/,
+      );
       // Without `bsky.app` on the list, Bluesky is refused before any request.
       await assert.rejects(
         createProxyProvider(`${proxy.url}/fedikit`).getThread(ref),
