@@ -134,6 +134,32 @@ describe('through the proxy, against the sandbox', () => {
     }
   });
 
+  test('a facepile only for the posts of the listed accounts', async () => {
+    const serve = (accounts: string[]) =>
+      createProxyServer({
+        port: 0,
+        hosts: ['bsky.app'],
+        appview: sandbox.url,
+        allowPrivateAddresses: [host],
+        accounts,
+      });
+    const ref = resolve(BLUESKY_SEED.thread.uri);
+    const [listed, other] = await Promise.all([
+      serve(['alice.bsky.sandbox']),
+      serve(['someone-else.bsky.sandbox']),
+    ]);
+    try {
+      const pile = await createProxyProvider(`${listed.url}/fedikit`).getFacepile!(ref);
+      assert.ok(pile.authors.length > 0);
+      await assert.rejects(
+        createProxyProvider(`${other.url}/fedikit`).getFacepile!(ref),
+        (e: { code?: string }) => e.code === 'INVALID_INPUT',
+      );
+    } finally {
+      await Promise.all([listed.close(), other.close()]);
+    }
+  });
+
   test('a proxy without the opt-in refuses the sandbox', async () => {
     const strict = await createProxyServer({ port: 0, hosts: [host] });
     try {
