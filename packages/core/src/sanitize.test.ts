@@ -579,6 +579,33 @@ describe('XSS corpora as emoji and URL fields (no sanitizer involved)', () => {
   });
 });
 
+describe('engine choice', () => {
+  type Patched = { setHTML?: (html: string, options?: unknown) => void };
+
+  it('a Sanitizer API that ignores the allowlist is not used: DOMPurify instead', async () => {
+    const proto = Element.prototype as Patched;
+    const saved = Object.getOwnPropertyDescriptor(Element.prototype, 'setHTML');
+    // An engine that sanitizes with its own defaults (here: none at all) whatever it is given.
+    proto.setHTML = function (this: Element, html: string) {
+      this.setHTMLUnsafe(html);
+    };
+    try {
+      const s = await createSanitizer();
+      const div = document.createElement('div');
+      div.append(s('<p style="color:red">a<img src="https://tracker.example/p.gif"></p>'));
+      expect(div.querySelector('img, [style]')).to.equal(null);
+      expect(div.textContent).to.equal('a');
+      // Asked for by name, it is refused outright.
+      let refused: unknown;
+      await createSanitizer('sanitizer-api').catch((e: unknown) => (refused = e));
+      expect(refused).to.be.instanceOf(TypeError);
+    } finally {
+      if (saved) Object.defineProperty(Element.prototype, 'setHTML', saved);
+      else delete proto.setHTML;
+    }
+  });
+});
+
 describe('engine parity', () => {
   /** Sanitizes with each engine into a detached container, serialized for comparison. */
   async function both(): Promise<[(html: string) => string, (html: string) => string]> {
