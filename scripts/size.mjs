@@ -58,14 +58,19 @@ const scenarios = [
     budget: 24 * KB,
     // Issue #2 sets 24 KB with DOMPurify. DOMPurify (11.1 KB) and Lit (5.6 KB) leave 7.3 KB for
     // everything else: the element (with its catalogue and styles), core (resolution, thread builder,
-    // hardened HTTP) and the Mastodon provider measure about 14 KB. Measured 32,195 B on 2026-11-26.
-    ceiling: 32323,
+    // hardened HTTP) and the Mastodon provider measure about 14 KB. Measured 32,584 B on 2026-11-26.
+    ceiling: 32712,
     why: 'issue #2 budget not met in browsers without the Sanitizer API (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {
     name: '  + the "from your own server" dialog, after a click on Reply, Boost or Like',
     entry: 'fedi-comment-thread.js',
     wanted: has(new RegExp(`mastodon/dist|${API}|home-dialog`)),
+  },
+  {
+    name: '  + a preview card or a quote post (the embeds chunk, when a thread has one)',
+    entry: 'fedi-comment-thread.js',
+    wanted: has(new RegExp(`mastodon/dist|${API}|internal/embeds|i18n/embeds\\.js|embeds-en`)),
   },
   {
     name: '  + the French catalogue, on a lang="fr" page',
@@ -99,8 +104,8 @@ const scenarios = [
     entry: 'fedi-comment-thread.js',
     wanted: has(new RegExp(`mastodon/dist|bluesky/dist|${PURIFY}`)),
     budget: 28 * KB,
-    // Measured 37,554 B on 2026-11-26.
-    ceiling: 37682,
+    // Measured 37,943 B on 2026-11-26.
+    ceiling: 38071,
     why: 'issue #3 budget not met yet (both providers + DOMPurify + Lit); see the issue note',
   },
   {
@@ -146,8 +151,8 @@ const scenarios = [
     budget: 14 * KB,
     // Lit (5.6 KB) + the gallery's own code (element, styles, strings, blurhash: ~6.8 KB, the entry
     // file) + the Pixelfed reads (WebFinger, paging, collections: 2.9 KB) on the Mastodon mapping
-    // + the header's follow button and dialog. Measured 30,867 B on 2026-11-26.
-    ceiling: 30995,
+    // + the header's follow button and dialog. Measured 31,242 B on 2026-11-26.
+    ceiling: 31370,
     why: 'issue #4 budget not met (Lit + the element + the Pixelfed reads + the follow dialog); see the issue note',
   },
   {
@@ -155,8 +160,8 @@ const scenarios = [
     entry: 'fedi-photo-gallery.js',
     wanted: galleryAll(PURIFY),
     budget: 14 * KB,
-    // Lit (5.6 KB) and DOMPurify (11.1 KB) alone exceed 14 KB. Measured 41,958 B on 2026-11-26.
-    ceiling: 42086,
+    // Lit (5.6 KB) and DOMPurify (11.1 KB) alone exceed 14 KB. Measured 42,333 B on 2026-11-26.
+    ceiling: 42461,
     why: 'issue #4 budget not met (DOMPurify + Lit are 16.7 KB of it); see the issue note',
   },
   {

@@ -432,6 +432,82 @@ describe('mapStatus (hostile values)', () => {
   });
 });
 
+describe('mapStatus: preview cards and quotes', () => {
+  const base = { id: '1', content: '<p>x</p>', account: { acct: 'a' } };
+  const card = { url: 'https://news.example/story', title: 'T', description: 'D' };
+
+  it('a card only when the status has no media, its URLs through safeUrl', () => {
+    const withCard = mapStatus(
+      { ...base, card: { ...card, image: 'https://img.example/i.png' } },
+      ORIGIN,
+    )!;
+    expect(withCard.embed).to.deep.equal({
+      type: 'card',
+      url: 'https://news.example/story',
+      title: 'T',
+      description: 'D',
+      image: 'https://img.example/i.png',
+    });
+    const media = [{ id: 'm', type: 'image', url: 'https://img.example/m.png' }];
+    expect(mapStatus({ ...base, card, media_attachments: media }, ORIGIN)!.embed).to.equal(
+      undefined,
+    );
+    for (const url of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 42, null]) {
+      expect(mapStatus({ ...base, card: { ...card, url } }, ORIGIN)!.embed, String(url)).to.equal(
+        undefined,
+      );
+    }
+    const hostile = mapStatus(
+      {
+        ...base,
+        card: { ...card, image: 'javascript:alert(1)', title: 'x'.repeat(10_000), description: {} },
+      },
+      ORIGIN,
+    )!.embed as { image?: string; title: string; description: string };
+    expect(hostile.image).to.equal(undefined);
+    expect(hostile.title).to.have.length(300);
+    expect(hostile.description).to.equal('');
+  });
+
+  it('a quote by its state: accepted shows the post, others say why, pending shows nothing', () => {
+    const quoted = { ...base, id: '2', content: '<p>quoted</p>' };
+    const embed = (quote: unknown) => mapStatus({ ...base, quote } as WireStatus, ORIGIN)!.embed;
+    expect(
+      (embed({ state: 'accepted', quoted_status: quoted }) as { post: Post }).post.id,
+    ).to.equal('2');
+    expect(embed({ state: 'deleted' })).to.deep.equal({ type: 'quote', unavailable: 'not-found' });
+    expect(embed({ state: 'revoked' })).to.deep.equal({ type: 'quote', unavailable: 'detached' });
+    expect(embed({ state: 'blocked_domain' })).to.deep.equal({
+      type: 'quote',
+      unavailable: 'blocked',
+    });
+    expect(embed({ state: 'unauthorized' })).to.deep.equal({
+      type: 'quote',
+      unavailable: 'hidden',
+    });
+    expect(embed({ state: 'pending', quoted_status: quoted })).to.equal(undefined);
+    expect(embed({ state: 'accepted', quoted_status: { content: 'no id' } })).to.equal(undefined);
+    expect(embed('accepted')).to.equal(undefined);
+    // A quote wins over the card, as in Mastodon's client.
+    expect(
+      mapStatus(
+        { ...base, card, quote: { state: 'accepted', quoted_status: quoted } } as WireStatus,
+        ORIGIN,
+      )!.embed?.type,
+    ).to.equal('quote');
+  });
+
+  it('quotes nested 100,000 deep map one level, without overflowing the stack', () => {
+    let s: WireStatus = { ...base, id: 'deep' };
+    for (let i = 0; i < 100_000; i++)
+      s = { ...base, id: String(i), quote: { state: 'accepted', quoted_status: s } };
+    const post = mapStatus(s, ORIGIN)!;
+    const quoted = (post.embed as { post: Post }).post;
+    expect(quoted.id).to.equal('99998');
+    expect(quoted.embed).to.equal(undefined);
+  });
+});
+
 describe('mapAuthor / mapProfile (hand-written fixture)', () => {
   let data: ExampleSocial;
   beforeEach(async () => {
@@ -562,6 +638,31 @@ describe('mappers on recorded real responses (../shared)', () => {
     );
     expect(local.author.handle).to.equal('halcy@mastodon.social');
     expect(local.counts.followers).to.equal(126);
+  });
+
+  it('test_status_card.json: a preview card, as a link card', async function () {
+    const rec = await recorded(this, 'test_status_card.json');
+    const post = mapStatus(rec.interactions[1]!.response.body as WireStatus, rec.recorded_origin)!;
+    expect(post.embed).to.deep.equal({
+      type: 'card',
+      url: 'http://example.org/',
+      title: 'Example Domain',
+      description: '',
+      image: undefined,
+    });
+  });
+
+  it('test_entity_quote.json: an accepted quote, one level deep', async function () {
+    const rec = await recorded(this, 'test_entity_quote.json');
+    const wire = rec.interactions[0]!.response.body as WireStatus;
+    const post = mapStatus(wire, rec.recorded_origin)!;
+    expect(post.embed?.type).to.equal('quote');
+    const quoted = (post.embed as { post?: Post }).post!;
+    expect(quoted.id).to.equal(String(wire.quote!.quoted_status!.id));
+    expect(quoted.author.handle).to.contain('@');
+    // The quoted post quotes another post itself: not kept (one level only).
+    expect(wire.quote!.quoted_status!.quote).to.be.an('object');
+    expect(quoted.embed).to.equal(undefined);
   });
 
   it('test_entity_context.json: ancestors and a private descendant', async function () {

@@ -3,10 +3,12 @@ import {
   cleanEmojis,
   safeUrl,
   type Author,
+  type Embed,
   type Media,
   type MediaType,
   type Post,
   type Profile,
+  type QuoteEmbed,
   type Visibility,
 } from '@fedikit/core';
 import type { WireAccount, WireMedia, WireStatus } from './wire.js';
@@ -122,6 +124,46 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
       reposts: count(s.reblogs_count),
       likes: count(s.favourites_count),
     },
+    embed: mapEmbed(s, origin, media.length > 0),
+  };
+}
+
+/** Why a quoted post is not shown, by Mastodon's quote `state` (`pending` shows nothing yet). */
+const QUOTE_GONE: Record<string, QuoteEmbed['unavailable']> = {
+  deleted: 'not-found',
+  rejected: 'detached',
+  revoked: 'detached',
+  unauthorized: 'hidden',
+  blocked_account: 'blocked',
+  blocked_domain: 'blocked',
+  muted_account: 'hidden',
+};
+
+/**
+ * A status's quote (Mastodon 4.4+) or, for a status without media, its preview card, as Mastodon's
+ * own web client shows them. One level only: the quoted post keeps neither a quote nor a card of
+ * its own, so a hostile server cannot nest them.
+ */
+function mapEmbed(s: WireStatus, origin: string, hasMedia: boolean): Embed | undefined {
+  const q = s.quote;
+  if (q && typeof q === 'object') {
+    const quoted = q.state === 'accepted' && q.quoted_status;
+    if (quoted && typeof quoted === 'object') {
+      const post = mapStatus({ ...quoted, reblog: null, quote: null, card: null }, origin);
+      if (post) return { type: 'quote', post };
+    }
+    const unavailable = QUOTE_GONE[str(q.state, 30)];
+    if (unavailable) return { type: 'quote', unavailable };
+  }
+  const c = s.card;
+  const url = !hasMedia && c && typeof c === 'object' ? safeUrl(c.url, { link: true }) : undefined;
+  if (!url) return undefined;
+  return {
+    type: 'card',
+    url,
+    title: str(c!.title, 300),
+    description: str(c!.description, 1000),
+    image: safeUrl(c!.image),
   };
 }
 

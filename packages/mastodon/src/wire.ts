@@ -64,6 +64,22 @@ export interface WireStatus {
   reblogs_count?: unknown;
   favourites_count?: unknown;
   reblog?: WireStatus | null;
+  card?: WireCard | null;
+  quote?: WireQuote | null;
+}
+
+/** `PreviewCard` on the wire (only what is read). */
+export interface WireCard {
+  url?: unknown;
+  title?: unknown;
+  description?: unknown;
+  image?: unknown;
+}
+
+/** `Quote` on the wire (Mastodon 4.4+): the quoted status once its author accepted the quote. */
+export interface WireQuote {
+  state?: unknown;
+  quoted_status?: WireStatus | null;
 }
 
 /** `Context` on the wire. */

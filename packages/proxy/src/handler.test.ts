@@ -622,6 +622,11 @@ describe('media', () => {
 
   test('answers point media at the proxy, signed; only those URLs are served', async () => {
     serveStatus(up, '1');
+    serveStatus(up, '2', { quote: { state: 'accepted', quoted_status: status(up.origin, '1') } });
+    serveStatus(up, '3', {
+      media_attachments: [],
+      card: { url: 'https://news.example/story', title: 'T', image: `${up.origin}/media/card.png` },
+    });
     up.routes.set('/media/photo.png', servePng);
     up.routes.set('/secret.json', json({ secret: true }));
     const h = handler({ media: { secret: 'k' } });
@@ -634,6 +639,12 @@ describe('media', () => {
     assert.match(body.author.avatar, /^http:\/\/site\.example\/fedikit\/media\?/);
     // The post's own link is a link, not a file: unchanged.
     assert.equal(body.url, `${up.origin}/@alice/1`);
+    // A quoted post's media and a card's picture are files too.
+    const quoted = await (await get(h, `/fedikit/post${q(`${up.origin}/@alice/2`)}`)).json();
+    assert.match(quoted.embed.post.media[0].url, /^http:\/\/site\.example\/fedikit\/media\?/);
+    const carded = await (await get(h, `/fedikit/post${q(`${up.origin}/@alice/3`)}`)).json();
+    assert.equal(carded.embed.url, 'https://news.example/story');
+    assert.match(carded.embed.image, /^http:\/\/site\.example\/fedikit\/media\?/);
     const file = await get(h, photo.pathname + photo.search);
     assert.equal(file.status, 200);
     assert.equal(file.headers.get('content-type'), 'image/png');

@@ -169,6 +169,8 @@ const FILE_KEYS = new Set([
   'header',
   'headerStatic',
   'staticUrl',
+  // A link card's picture.
+  'image',
 ]);
 const FILE_ARRAYS = new Set(['media', 'emojis']);
 

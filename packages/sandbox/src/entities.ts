@@ -465,7 +465,7 @@ export class Serializer {
    * A Status entity as an anonymous reader gets it: no viewer fields (`favourited`, `reblogged`,
    * `muted`, `bookmarked`, `pinned`, `filtered`), `application` only for local authors.
    */
-  status(status: StatusRecord): { [key: string]: Json } {
+  status(status: StatusRecord, quoted = false): { [key: string]: Json } {
     const account = this.store.accountOf(status);
     const parent = status.inReplyToId ? this.store.statuses.get(status.inReplyToId) : undefined;
     const reblogged = status.reblogOf ? this.store.statuses.get(status.reblogOf) : undefined;
@@ -513,7 +513,13 @@ export class Serializer {
       ? status.rawEmojis.map((e) => ({ ...e, visible_in_picker: true }))
       : this.emojisFor(status.emojis);
     json['tagged_collections'] = [];
-    json['quote'] = null;
+    // A quoted status's own quote is "shallow" (an id only), as Mastodon nests them.
+    const quote = status.quoteOf ? this.store.statuses.get(status.quoteOf) : undefined;
+    json['quote'] = !quote
+      ? null
+      : quoted
+        ? { state: 'accepted', quoted_status_id: quote.id }
+        : { state: 'accepted', quoted_status: this.status(quote, true) };
     json['card'] = status.card ? this.card(status, status.card) : null;
     json['poll'] = null;
     json['quote_approval'] = {

@@ -101,6 +101,8 @@ export interface StatusRecord {
   readonly reblogOf: string | null;
   readonly pinned: boolean;
   readonly card: CardRecord | null;
+  /** The status this one quotes (Mastodon 4.4+ quote posts), accepted by its author. */
+  readonly quoteOf?: string;
   readonly application: { name: string; website: string | null } | null;
   /** The id the status has on its home server (remote statuses only). */
   readonly remoteId: string | null;
@@ -666,12 +668,26 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     editedAfter?: number;
     pinned?: boolean;
     card?: CardRecord | null;
+    quote?: StatusRecord;
     application?: { name: string; website: string | null } | null;
     rawEmojis?: StatusRecord['rawEmojis'];
     mediaOverrides?: MediaRecord['overrides'];
     overrides?: StatusRecord['overrides'];
     mentionParent?: boolean;
   }
+
+  /**
+   * What Mastodon (4.4+) appends to a quote post's HTML for clients that do not show quotes: a
+   * `quote-inline` paragraph with the quoted post's link, which quote-aware clients hide.
+   */
+  const quoteFallback = (quoted?: StatusRecord): string => {
+    if (!quoted) return '';
+    const author = account(quoted.accountKey);
+    const url = author.domain
+      ? `https://${author.domain}/@${author.username}/${quoted.remoteId}`
+      : `${ORIGIN_TOKEN}/@${author.username}/${quoted.id}`;
+    return `<p class="quote-inline">RE: ${linkHtml(url)}</p>`;
+  };
 
   const post = (input: PostInput): StatusRecord => {
     const author = account(input.author);
@@ -710,7 +726,7 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
       language: input.language !== undefined ? input.language : (LANGUAGE_OF[author.key] ?? 'en'),
       sensitive: input.sensitive ?? spoilerText !== '',
       spoilerText,
-      content: input.rawContent ?? formatted.html,
+      content: (input.rawContent ?? formatted.html) + quoteFallback(input.quote),
       mentions: formatted.mentions,
       tags: formatted.tags,
       emojis: [
@@ -732,6 +748,7 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
       reblogOf: null,
       pinned: input.pinned ?? false,
       card: input.card ?? null,
+      ...(input.quote ? { quoteOf: input.quote.id } : {}),
       application:
         input.application !== undefined
           ? input.application
@@ -1198,6 +1215,8 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     author: 'alice',
     time: smallTime,
     text: 'Follow-up: several of you asked how the comment section handles content warnings and sensitive media. Short answer: it respects them, and it says so when a thread is cut short. Longer answer on the blog next week.',
+    // A quote post (Mastodon 4.4+): the announcement it follows up on.
+    quote: root,
   });
   const smallA = post({
     author: 'chloe',

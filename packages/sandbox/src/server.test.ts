@@ -128,6 +128,23 @@ describe('statuses', () => {
     assert.deepEqual(empty, { ancestors: [], descendants: [] });
   });
 
+  test('a quote post carries the quoted status, and a card comes with its status', async () => {
+    type Quoted = { state: string; quoted_status: { id: string; quote: unknown; card: unknown } };
+    const small = (await get(`/api/v1/statuses/${SEED.smallThread.id}`)).json as {
+      quote: Quoted;
+    };
+    assert.equal(small.quote.state, 'accepted');
+    assert.equal(small.quote.quoted_status.id, SEED.thread.id);
+    // Nested one level, as Mastodon does: the quoted status's own quote would be an id only.
+    assert.equal(small.quote.quoted_status.quote, null);
+    assert.match(
+      (small.quote.quoted_status.card as { url: string }).url,
+      /^https:\/\/alice\.example\//,
+    );
+    const root = (await get(`/api/v1/statuses/${SEED.thread.id}`)).json as { quote: unknown };
+    assert.equal(root.quote, null);
+  });
+
   test('favourited_by lists the author on replies she liked, with a Link header', async () => {
     const r = await get(`/api/v1/statuses/${SEED.thread.id}/favourited_by`);
     assert.equal(r.status, 200);

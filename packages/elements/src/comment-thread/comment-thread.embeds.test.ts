@@ -317,3 +317,47 @@ describe('<fedi-comment-thread> embeds and facepile on the sandbox AppView', () 
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<fedi-comment-thread> embeds on Mastodon (sandbox)', () => {
+  beforeEach(() => clearSandboxLog());
+
+  it('a preview card and a quote post, with the thread’s two requests', async () => {
+    const { sandbox, seed } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        src=${sandbox + seed.smallThread.path}
+      ></fedi-comment-thread>`,
+    );
+    await ready(el);
+    await settle(200);
+    const api = (await sandboxLog()).filter((r) => r.path.startsWith('/api/'));
+    expect(api.map((r) => r.path)).to.deep.equal([
+      `/api/v1/statuses/${seed.smallThread.id}`,
+      `/api/v1/statuses/${seed.smallThread.id}/context`,
+    ]);
+    // The follow-up quotes the announcement, which carries the blog's preview card.
+    const quote = $$(el, '[part=root] blockquote[part=quote]')[0]!;
+    expect(quote).to.exist;
+    expect(quote.textContent).to.contain('New on the blog');
+    // One level only: the quoted announcement's own card is not shown inside the quote.
+    expect(quote.querySelector('[part=card]')).to.equal(null);
+    // Mastodon's "RE: <link>" fallback is hidden when the quote itself is shown.
+    const fallback = $$(el, '[part=root] .quote-inline')[0]!;
+    expect(fallback).to.exist;
+    expect(getComputedStyle(fallback).display).to.equal('none');
+    await expect(el).to.be.accessible();
+
+    const announcement = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        limit="5"
+        src=${sandbox + seed.thread.path}
+      ></fedi-comment-thread>`,
+    );
+    await ready(announcement);
+    const card = $$(announcement, '[part=root] a[part=card]')[0]!;
+    expect(card.getAttribute('href')).to.match(/^https:\/\/alice\.example\//);
+    expect(card.textContent).to.contain('Leaving the big platforms');
+  });
+});

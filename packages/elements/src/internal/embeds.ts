@@ -46,6 +46,10 @@ export const embedStyles = css`
     display: block;
     margin-inline: 0;
   }
+  /* Mastodon puts a "RE: <link>" fallback in a quote post's text for clients that show no quote. */
+  .body:has(> .quote) > .content .quote-inline {
+    display: none;
+  }
   .quote .who {
     display: block;
     margin-block: 0 0.25em;
