@@ -361,3 +361,33 @@ describe('<fedi-comment-thread> embeds on Mastodon (sandbox)', () => {
     expect(card.textContent).to.contain('Leaving the big platforms');
   });
 });
+
+describe('<fedi-comment-thread> facepile through the proxy', () => {
+  it('proxy + facepile="likes": the facepile comes through the site’s proxy, no other host', async () => {
+    const { proxy, bluesky } = await testEnv();
+    // Only this test's requests (earlier tests read the AppView directly).
+    performance.clearResourceTimings();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        facepile="likes"
+        proxy=${proxy}
+        src=${bluesky.thread.uri}
+      ></fedi-comment-thread>`,
+    );
+    await ready(el);
+    await until(() => $$(el, '[part=facepile]').length > 0, 'facepile');
+    const pile = $$(el, '[part=facepile]')[0]!;
+    expect(pile.querySelectorAll('a').length).to.be.greaterThan(0);
+    await settle(200);
+    const urls = resources();
+    expect(urls.some((u) => u.includes(`${proxy}/facepile?`))).to.be.true;
+    // No read went to the AppView itself, and every picture comes from the proxy's /media.
+    expect(urls.filter((u) => u.includes('/xrpc/'))).to.deep.equal([]);
+    const srcs = $$(el, 'img').map((img) => (img as HTMLImageElement).src);
+    expect(srcs.length).to.be.greaterThan(0);
+    expect(
+      srcs.filter((src) => !src.startsWith(`${location.origin}${proxy}/media?`)),
+    ).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -21,7 +21,7 @@ import { css, html, nothing } from 'lit';
 import type { FediCommentThread } from '../comment-thread/comment-thread.js';
 import { embedsCatalogue, type EmbedMessages } from '../i18n/embeds.js';
 import { loadMessages, localeOf } from '../i18n/locale.js';
-import type { ThreadSource } from './providers.js';
+import { loadProxyProvider, type ThreadSource } from './providers.js';
 import { renderContent } from './render-content.js';
 
 export { embedsCatalogue, type EmbedMessages };
@@ -113,9 +113,9 @@ export interface Embeds {
   /**
    * Reads the facepiles the element's `facepile` asks for (`likes`, `reposts`; none without it,
    * and then no request): one request per
-   * kind and source root, through the element's `provider` or the protocol's own (not through a
-   * proxy, which does not serve them). A provider without `getFacepile` (Mastodon) or a failed read
-   * shows none. Re-renders the element when done.
+   * kind and source root, through the element's `provider`, the site's proxy, or the protocol's
+   * own. A provider without `getFacepile` (Mastodon) or a failed read shows none. Re-renders the
+   * element when done.
    */
   piles(thread: Thread, signal: AbortSignal): Promise<void>;
 }
@@ -146,7 +146,12 @@ export async function attach(
         (thread.sources ?? [thread.root]).flatMap((post) =>
           kinds.map(async (kind): Promise<Pile | undefined> => {
             try {
-              const source = host.provider ?? (host.proxy ? undefined : await load(post.protocol));
+              // Through the site's proxy when there is one, as the thread itself was read.
+              const source =
+                host.provider ??
+                (host.proxy
+                  ? await loadProxyProvider(new URL(host.proxy, document.baseURI).href)
+                  : await load(post.protocol));
               const got = await source?.getFacepile?.(resolve(post.uri), {
                 kind,
                 limit: FACES,
