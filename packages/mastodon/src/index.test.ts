@@ -214,6 +214,28 @@ describe('createMastodonProvider', () => {
       expect(ids(thread.replies)).to.deep.equal([['1001', [['1002', ['1005']]]]]);
     });
 
+    it('getFacepile: one favourited_by or reblogged_by read, capped, broken accounts dropped', async () => {
+      const alice = data.accounts['alice']!;
+      const srv = server({
+        [`${S}/1000/favourited_by`]: [alice, { acct: 'no-id' }, null, data.accounts['bob']],
+        [`${S}/1000/reblogged_by`]: 'not an array',
+      });
+      const mastodon = createMastodonProvider({ fetch: srv.fetch });
+      const likes = await mastodon.getFacepile!(REF, { limit: 5 });
+      expect(likes.authors.map((a) => a.handle)).to.deep.equal([
+        'alice@example.social',
+        'bob@other.example',
+      ]);
+      expect(
+        (await mastodon.getFacepile!(REF, { kind: 'reposts', limit: 500 })).authors,
+      ).to.deep.equal([]);
+      expect(srv.paths()).to.deep.equal([
+        `${S}/1000/favourited_by?limit=5`,
+        `${S}/1000/reblogged_by?limit=80`,
+      ]);
+      await failure(mastodon.getFacepile!(resolve('@alice@example.social')), 'INVALID_INPUT');
+    });
+
     it('passes the timeout on: a server that never answers ends in TIMEOUT', async () => {
       const never = ((_: RequestInfo | URL, init: RequestInit = {}) =>
         new Promise<Response>((_, reject) =>

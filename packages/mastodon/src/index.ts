@@ -9,6 +9,9 @@ import {
   FediError,
   fetchJson,
   isLoopbackHost,
+  type Author,
+  type Facepile,
+  type FacepileOptions,
   type Post,
   type PostPage,
   type Profile,
@@ -19,7 +22,7 @@ import {
   type ThreadOptions,
   withDefaults,
 } from '@fedikit/core';
-import { mapProfile, mapStatus } from './map.js';
+import { mapAuthor, mapProfile, mapStatus } from './map.js';
 import type { WireAccount, WireContext, WireStatus } from './wire.js';
 
 export { count, mapAuthor, mapProfile, mapStatus } from './map.js';
@@ -160,6 +163,26 @@ export async function fetchAuthorPosts(
   return last ? { posts, next: last.id } : { posts };
 }
 
+/**
+ * Who favourited (`kind: 'likes'`, the default) or boosted (`'reposts'`) a post: one read of
+ * `favourited_by` or `reblogged_by` on the post's server, at most `limit` (default 10, at most 80)
+ * accounts, as the server lists them.
+ */
+export async function fetchFacepile(
+  ref: Ref,
+  options: Options & FacepileOptions = {},
+): Promise<Facepile> {
+  need(ref, 'post');
+  const list = options.kind === 'reposts' ? 'reblogged_by' : 'favourited_by';
+  const limit = Math.min(80, Math.max(1, options.limit ?? 10));
+  const url = `${statusUrl(ref.origin, ref.id!)}/${list}?limit=${limit}`;
+  const raw = await get<WireAccount[]>(url, options);
+  const authors = (Array.isArray(raw) ? raw.slice(0, limit) : [])
+    .map((a) => mapAuthor(a, ref.origin))
+    .filter((a: Author) => a.id);
+  return { authors };
+}
+
 function publicPosts(raw: WireStatus[], origin: string): Post[] {
   return raw
     .map((s) => mapStatus(s, origin))
@@ -201,5 +224,6 @@ export function createMastodonProvider(options: MastodonProviderOptions = {}): P
     getThread: (ref, read) => fetchThread(ref, o(read)),
     getProfile: (ref, read) => fetchProfile(ref, o(read)),
     getAuthorPosts: (ref, read) => fetchAuthorPosts(ref, o(read)),
+    getFacepile: (ref, read) => fetchFacepile(ref, o(read)),
   };
 }

@@ -362,6 +362,41 @@ describe('<fedi-comment-thread> embeds on Mastodon (sandbox)', () => {
   });
 });
 
+describe('<fedi-comment-thread> facepile on Mastodon (sandbox)', () => {
+  beforeEach(() => clearSandboxLog());
+
+  it('facepile="likes reposts": favourited_by and reblogged_by, one read each, after the thread', async () => {
+    const { sandbox, seed } = await testEnv();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        limit="5"
+        facepile="likes reposts"
+        src=${sandbox + seed.thread.path}
+      ></fedi-comment-thread>`,
+    );
+    await ready(el);
+    await until(() => $$(el, '[part=facepile]').length === 2, 'two facepiles');
+    const api = (await sandboxLog()).filter((r) => r.path.startsWith('/api/'));
+    const base = `/api/v1/statuses/${seed.thread.id}`;
+    expect(api.map((r) => r.path.split('?')[0]).slice(0, 2)).to.deep.equal([
+      base,
+      `${base}/context`,
+    ]);
+    expect(
+      api
+        .map((r) => r.path.split('?')[0])
+        .slice(2)
+        .sort(),
+    ).to.deep.equal([`${base}/favourited_by`, `${base}/reblogged_by`]);
+    const [likes, boosts] = $$(el, '[part=facepile]');
+    expect(likes!.querySelectorAll('a').length).to.be.greaterThan(0);
+    // The root was boosted by bob, chloe, gus and ines.
+    expect(boosts!.querySelectorAll('a')).to.have.length(4);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<fedi-comment-thread> facepile through the proxy', () => {
   it('proxy + facepile="likes": the facepile comes through the site’s proxy, no other host', async () => {
     const { proxy, bluesky } = await testEnv();

@@ -152,7 +152,10 @@ export async function attach(
                 (host.proxy
                   ? await loadProxyProvider(new URL(host.proxy, document.baseURI).href)
                   : await load(post.protocol));
-              const got = await source?.getFacepile?.(resolve(post.uri), {
+              // A Mastodon post is read on the server its page is on (its URI may be an
+              // ActivityPub id no reader addresses); a Bluesky post by its at:// URI.
+              const at = post.protocol === 'bluesky' ? post.uri : (post.url ?? post.uri);
+              const got = await source?.getFacepile?.(resolve(at), {
                 kind,
                 limit: FACES,
                 signal,

@@ -14,7 +14,7 @@ export function loadProvider(protocol: Protocol): Promise<ThreadSource> {
   let p = cache.get(protocol);
   if (!p) {
     // Each module re-exports only the reads the elements use, also under the `Provider` names
-    // (`getThread`, and Bluesky's `getFacepile`): the module itself is the reader.
+    // (`getThread`, and `getFacepile` where the protocol lists them): the module itself is the reader.
     if (protocol === 'mastodon') {
       p = import('./mastodon.js');
     } else if (protocol === 'bluesky') {
