@@ -40,14 +40,12 @@ export function mapPixelfedStatus(
   const wireMedia = Array.isArray(s.media_attachments) ? s.media_attachments.slice(0, 20) : [];
   // Pixelfed entities name types by their ActivityStreams verb ("Image"); Mastodon's are lower case.
   const lowered = wireMedia.map((m) =>
-    m && typeof m === 'object' && typeof m.type === 'string'
-      ? { ...m, type: m.type.toLowerCase() }
-      : m,
+    typeof m?.type === 'string' ? { ...m, type: m.type.toLowerCase() } : m,
   );
   const post = mapStatus({ ...s, media_attachments: lowered }, origin);
   if (!post) return undefined;
   const byId = new Map<string, WirePixelfedMedia>();
-  for (const m of lowered) if (m && typeof m.id === 'string') byId.set(m.id, m);
+  for (const m of lowered) if (typeof m?.id === 'string') byId.set(m.id, m);
   let nsfw = false;
   const media = post.media.map((m): Media => {
     const wire = byId.get(m.id);
