@@ -142,7 +142,7 @@ async function answers(origin: string, o: Options): Promise<boolean> {
 
 /** `https://host`, or `http://host` on loopback where the sandbox speaks plain HTTP. */
 function originOf(host: string): string {
-  return `${isLoopbackHost(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')) ? 'http' : 'https'}://${host}`;
+  return `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`;
 }
 
 /** An id the server gave, as a string, or `undefined`. */
