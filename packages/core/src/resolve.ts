@@ -29,8 +29,14 @@ const BSKY_PROFILE = /^\/profile\/([^/]+)(?:\/post\/([a-z0-9]{1,64}))?\/?$/i;
 const AT_URI = /^at:\/\/([^/\s]+)(?:\/app\.bsky\.feed\.post\/([a-z0-9]{1,64}))?\/?$/i;
 
 function bluesky(actor: string, rkey?: string): Ref {
-  const base = { protocol: 'bluesky', origin: BSKY_APP, host: 'bsky.app', acct: actor } as const;
-  return rkey ? { ...base, kind: 'post', id: rkey } : { ...base, kind: 'profile' };
+  return {
+    protocol: 'bluesky',
+    kind: rkey ? 'post' : 'profile',
+    origin: BSKY_APP,
+    host: 'bsky.app',
+    acct: actor,
+    ...(rkey && { id: rkey }),
+  };
 }
 
 /** A DID or handle as an actor, or `undefined`. */
@@ -64,7 +70,7 @@ function invalid(input: string): FediError {
 export function resolve(input: string): Ref {
   const text = input.trim();
   const acct = ACCT.exec(text.replace(/^acct:/i, ''));
-  if (acct && !text.includes('/')) {
+  if (acct) {
     const host = acct[2]!.toLowerCase();
     const checked = safeUrl(`https://${host}`);
     if (!checked) throw invalid(input);
