@@ -12,17 +12,20 @@ export const PLACEHOLDER_BLURHASH = 'U4Rfzst8?bt7ogayj[j[~pfQ9Goe%Mj[WBay';
 
 /** A license's name and link, from either of Pixelfed's shapes; `undefined` when none is usable. */
 export function mapLicense(l: WireLicense | null | undefined): MediaLicense | undefined {
-  if (typeof l === 'string') {
-    const name = l.trim().slice(0, 200);
-    return name ? { name } : undefined;
-  }
-  if (!l || typeof l !== 'object') return undefined;
-  // Pixelfed's License::get(): `title` is the short form ("CC BY"), `name` the long one.
-  const raw = typeof l.title === 'string' ? l.title : typeof l.name === 'string' ? l.name : '';
+  // A string is the name alone. In an object, Pixelfed's License::get(): `title` is the short form
+  // ("CC BY"), `name` the long one.
+  const o = l && typeof l === 'object' ? l : {};
+  const raw =
+    typeof l === 'string'
+      ? l
+      : typeof o.title === 'string'
+        ? o.title
+        : typeof o.name === 'string'
+          ? o.name
+          : '';
   const name = raw.trim().slice(0, 200);
-  if (!name) return undefined;
-  const url = safeUrl(l.url);
-  return url ? { name, url } : { name };
+  const url = safeUrl(o.url);
+  return !name ? undefined : url ? { name, url } : { name };
 }
 
 /**
