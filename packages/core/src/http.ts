@@ -151,18 +151,10 @@ export async function fetchJson<T = unknown>(
     // Exponential backoff with jitter when the server gave no reset time.
     const delay = wait ?? 250 * 2 ** attempt + Math.random() * 250;
     if (Date.now() + delay >= deadline) throw error;
-    // Wait, unless the deadline passes or the caller aborts first. (`abort` fires at most once, so
-    // the listeners here need no `once`.)
-    await new Promise<void>((done, reject) => {
-      const onAbort = () => {
-        clearTimeout(id);
-        reject(stopped(signal.reason));
-      };
-      const id = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        done();
-      }, delay);
-      signal.addEventListener('abort', onAbort);
-    });
+    // Wait, unless the deadline passes or the caller aborts first: `pause` aborts at the first of
+    // the three. An aborted signal fires no more events, hence the check before waiting.
+    const pause = AbortSignal.any([signal, AbortSignal.timeout(delay)]);
+    if (!pause.aborted) await new Promise((done) => (pause.onabort = done));
+    if (signal.aborted) throw stopped(signal.reason);
   }
 }

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: MIT
 import { FediError } from './errors.js';
-import type { Ref } from './model.js';
+import type { Protocol, Ref, RefKind } from './model.js';
 import { isLoopbackHost, safeUrl } from './url.js';
 import { BSKY_APP } from './bluesky.js';
 
 const USER = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?';
 const HOST = '[A-Za-z0-9.-]+(?::\\d+)?';
 const ACCT = new RegExp(`^@?(${USER})@(${HOST})$`);
-// Path shapes of Mastodon-API servers (Mastodon and its forks): group 1 is the account, group 2 the
-// post id. Without a post id, a profile.
-const PATHS = [
-  new RegExp(`^/@(${USER}(?:@${HOST})?)(?:/([A-Za-z0-9]+))?/?$`),
-  new RegExp(`^/users/(${USER})(?:/statuses/([A-Za-z0-9]+))?/?$`),
-  // The account here is an internal id, not a name: group 1 stays empty.
-  /^\/ap\/users\/[A-Za-z0-9]+()\/statuses\/([A-Za-z0-9]+)\/?$/,
-];
+const ID = '[A-Za-z0-9]+';
+// Path shapes of Mastodon-API servers (Mastodon and its forks), without a post id a profile:
+// `/@user[@host][/id]` (account in group 1, post id in 2), `/users/user[/statuses/id]` (3, 4), and
+// `/ap/users/<internal account id>/statuses/id` (5; that account is no name, so it is left out).
+const MASTODON = new RegExp(
+  `^/(?:@(${USER}(?:@${HOST})?)(?:/(${ID}))?|users/(${USER})(?:/statuses/(${ID}))?|ap/users/${ID}/statuses/(${ID}))/?$`,
+);
 
 // Pixelfed's own path shapes (routes/web.php): a post at /p/<user>/<id> (group 1, 2) or
 // /i/web/post/<id> (3), a collection at /c/<id> (4), a profile at /<username> (5): 2-30 characters
@@ -30,8 +29,14 @@ const BSKY_PROFILE = /^\/profile\/([^/]+)(?:\/post\/([a-z0-9]{1,64}))?\/?$/i;
 const AT_URI = /^at:\/\/([^/\s]+)(?:\/app\.bsky\.feed\.post\/([a-z0-9]{1,64}))?\/?$/i;
 
 function bluesky(actor: string, rkey?: string): Ref {
-  const base = { protocol: 'bluesky', origin: BSKY_APP, host: 'bsky.app', acct: actor } as const;
-  return rkey ? { ...base, kind: 'post', id: rkey } : { ...base, kind: 'profile' };
+  return {
+    protocol: 'bluesky',
+    kind: rkey ? 'post' : 'profile',
+    origin: BSKY_APP,
+    host: 'bsky.app',
+    acct: actor,
+    ...(rkey && { id: rkey }),
+  };
 }
 
 /** A DID or handle as an actor, or `undefined`. */
@@ -65,7 +70,7 @@ function invalid(input: string): FediError {
 export function resolve(input: string): Ref {
   const text = input.trim();
   const acct = ACCT.exec(text.replace(/^acct:/i, ''));
-  if (acct && !text.includes('/')) {
+  if (acct) {
     const host = acct[2]!.toLowerCase();
     const checked = safeUrl(`https://${host}`);
     if (!checked) throw invalid(input);
@@ -102,35 +107,31 @@ export function resolve(input: string): Ref {
     const who = actor(decoded);
     if (who) return bluesky(who, profile[2]);
   }
+  // A post, profile or collection on a web server, found in its URL's path.
+  const web = (protocol: Protocol, kind: RefKind, id?: string, acct?: string): Ref => ({
+    protocol,
+    kind,
+    origin: url.origin,
+    host: url.host,
+    url: href,
+    ...(id && { id }),
+    ...(acct && { acct }),
+  });
   const pf = url.host !== 'bsky.app' && PIXELFED.exec(url.pathname);
   if (pf) {
     const [, user, post, webPost, collection, name] = pf;
-    const id = post ?? webPost ?? collection;
-    const acct = user ?? name;
-    return {
-      protocol: 'pixelfed',
-      kind: collection ? 'collection' : name ? 'profile' : 'post',
-      origin: url.origin,
-      host: url.host,
-      url: href,
-      ...(id && { id }),
-      ...(acct && { acct }),
-    };
+    return web(
+      'pixelfed',
+      collection ? 'collection' : name ? 'profile' : 'post',
+      post ?? webPost ?? collection,
+      user ?? name,
+    );
   }
-  for (const re of PATHS) {
-    const m = re.exec(url.pathname);
-    if (m) {
-      const [, acct, id] = m;
-      return {
-        protocol: 'mastodon',
-        kind: id ? 'post' : 'profile',
-        origin: url.origin,
-        host: url.host,
-        url: href,
-        ...(id && { id }),
-        ...(acct && { acct }),
-      };
-    }
+  const m = MASTODON.exec(url.pathname);
+  if (m) {
+    const [, atUser, atId, user, userId, apId] = m;
+    const id = atId ?? userId ?? apId;
+    return web('mastodon', id ? 'post' : 'profile', id, atUser ?? user);
   }
   throw invalid(input);
 }

@@ -86,9 +86,11 @@ export function buildThread(
   }
 
   // Breadth-first, iteratively (a 10 000-deep chain is fine), each post at most once, within the caps.
+  // `reach` holds what is still to place: a post leaves it on its first visit. Only a cycle's first
+  // post has a second place (under its parent on the cycle), and the root's replies, where it also
+  // hangs, are visited first.
   type Node = { -readonly [K in keyof ThreadNode]: ThreadNode[K] };
   const replies: Node[] = [];
-  const seen = new Set([root.id]);
   const queue: [Post[], Node[], number, Node | undefined][] = [[top, replies, 1, undefined]];
   const compare = COMPARE[options.sort ?? 'oldest'];
   let count = 0;
@@ -96,13 +98,12 @@ export function buildThread(
   for (let i = 0; i < queue.length; i++) {
     const [posts, list, depth, parent] = queue[i]!;
     for (const post of posts) {
-      if (seen.has(post.id)) continue;
+      if (!reach.delete(post.id)) continue;
       if (depth > maxDepth || count >= maxSize) {
         if (parent) parent.truncatedBelow = true;
         truncated ??= depth > maxDepth ? 'depth' : 'size';
         continue;
       }
-      seen.add(post.id);
       count++;
       const node: Node = { post, replies: [], depth, truncatedBelow: false };
       list.push(node);

@@ -41,8 +41,9 @@ export interface MastodonProviderOptions {
   readonly timeout?: number;
 }
 
-function need(ref: Ref, kind: Ref['kind']): void {
-  if (ref.kind !== kind || (kind === 'post' && !ref.id) || (kind === 'profile' && !ref.acct)) {
+function need(ref: Ref, kind: 'post' | 'profile'): void {
+  // A post needs its id, a profile its account.
+  if (ref.kind !== kind || !(kind === 'post' ? ref.id : ref.acct)) {
     throw new FediError(`Expected a ${kind} reference`, { code: 'INVALID_INPUT' });
   }
 }

@@ -35,6 +35,9 @@ export function date(v: unknown): Date | undefined {
 // The range check also turns away NaN and Infinity.
 const size = (v: unknown): number | undefined =>
   typeof v === 'number' && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
+/** `v` when it is a string `pattern` matches, else `undefined`. */
+const matching = (v: unknown, pattern: RegExp) =>
+  typeof v === 'string' && pattern.test(v) ? v : undefined;
 /** `v` when it is one of `known`, else `'unknown'`. */
 const oneOf = <T extends string>(v: unknown, known: readonly string[]) =>
   (known.includes(v as string) ? v : 'unknown') as T;
@@ -69,18 +72,19 @@ export function mapAuthor(a: WireAccount | undefined, origin: string): Author {
 export function mapMedia(m: WireMedia): Media | undefined {
   const mediaId = id(m?.id);
   if (!mediaId) return undefined;
+  const { original, small } = m.meta ?? {};
   return {
     id: mediaId,
     type: oneOf<MediaType>(m.type, MEDIA),
     url: safeUrl(m.url),
     previewUrl: safeUrl(m.preview_url),
     alt: str(m.description, 5000),
-    blurhash: typeof m.blurhash === 'string' && BLURHASH.test(m.blurhash) ? m.blurhash : undefined,
-    width: size(m.meta?.original?.width),
-    height: size(m.meta?.original?.height),
+    blurhash: matching(m.blurhash, BLURHASH),
+    width: size(original?.width),
+    height: size(original?.height),
     // Lets a gallery offer the preview and the original as a `srcset`.
-    previewWidth: size(m.meta?.small?.width),
-    previewHeight: size(m.meta?.small?.height),
+    previewWidth: size(small?.width),
+    previewHeight: size(small?.height),
   };
 }
 
@@ -95,7 +99,6 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
   const postId = id(s?.id);
   if (!s || !postId) return undefined;
   const url = safeUrl(s.url);
-  const lang = str(s.language, 35);
   const media = Array.isArray(s.media_attachments)
     ? s.media_attachments
         .slice(0, 20)
@@ -115,7 +118,7 @@ export function mapStatus(s: WireStatus | undefined, origin: string): Post | und
     sensitive: s.sensitive === true,
     media,
     emojis: cleanEmojis(s.emojis),
-    lang: LANG.test(lang) ? lang : undefined,
+    lang: matching(str(s.language, 35), LANG),
     createdAt: date(s.created_at),
     editedAt: date(s.edited_at),
     visibility: oneOf<Visibility>(s.visibility, VISIBILITY),

@@ -106,6 +106,15 @@ describe('pixelfed provider (fake servers)', () => {
       expect(page).to.deep.equal({ posts: [] });
     });
 
+    it('asks a loopback domain (the sandbox) over http, IPv6 [::1] included', async () => {
+      for (const domain of ['localhost:4000', '127.0.0.1:4000', '[::1]:4000']) {
+        const srv = server({});
+        const ref = { ...resolve('@mara@pixelfed.example'), acct: `mara@${domain}` };
+        await failure(fetchProfile(ref, { fetch: srv.fetch }), 'NOT_FOUND');
+        expect(srv.urls[0]).to.match(new RegExp(`^http://${domain.replace(/[.[\]]/g, '\\$&')}/`));
+      }
+    });
+
     it('remembers a resolved account per fetch: the next page costs one request', async () => {
       const srv = pixelfed();
       const provider = createPixelfedProvider({ fetch: srv.fetch });

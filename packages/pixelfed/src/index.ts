@@ -59,7 +59,7 @@ const MAX_COLLECTION_PAGE = 30;
 /** WebFinger's link to Pixelfed's Atom feed: Mastodon stopped publishing it, Pixelfed still does. */
 const ATOM_REL = 'http://schemas.google.com/g/2010#updates-from';
 const PUBLIC: unknown[] = ['public', 'unlisted'];
-const DIGITS = /^\d{1,20}$/;
+const ID = /^[\w-]{1,100}$/;
 const IN_PAGE = typeof document !== 'undefined';
 
 /** Where an account's API lives and its id there. */
@@ -142,18 +142,17 @@ async function answers(origin: string, o: Options): Promise<boolean> {
 
 /** `https://host`, or `http://host` on loopback where the sandbox speaks plain HTTP. */
 function originOf(host: string): string {
-  return `${isLoopbackHost(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')) ? 'http' : 'https'}://${host}`;
+  return `${isLoopbackHost(host.replace(/:\d+$/, '')) ? 'http' : 'https'}://${host}`;
 }
 
 /** An id the server gave, as a string, or `undefined`. */
 function idOf(v: unknown): string | undefined {
-  return typeof v === 'string' && DIGITS.test(v)
+  // Pixelfed's ids are digits, Mastodon's too; other forks' are letters, digits, `_` and `-`.
+  return typeof v === 'string' && ID.test(v)
     ? v
     : typeof v === 'number' && Number.isSafeInteger(v) && v > 0
       ? String(v)
-      : typeof v === 'string' && v.length > 0 && v.length <= 100 && /^[A-Za-z0-9_-]+$/.test(v)
-        ? v
-        : undefined;
+      : undefined;
 }
 
 /**
@@ -243,7 +242,7 @@ const protocolOf = (ref: Ref, pixelfed = false): Protocol =>
 function publicPosts(raw: unknown, origin: string, protocol: Protocol): Post[] {
   return (Array.isArray(raw) ? (raw as WirePixelfedStatus[]) : [])
     .map((s) => mapPixelfedStatus(s, origin, protocol))
-    .filter((p): p is Post => p !== undefined && PUBLIC.includes(p.visibility));
+    .filter((p): p is Post => PUBLIC.includes(p?.visibility));
 }
 
 /**
@@ -338,17 +337,15 @@ export async function fetchCollection(
 function retag(thread: Thread, protocol: Protocol): Thread {
   const fix = (post: Post): Post => (post.protocol === protocol ? post : { ...post, protocol });
   const out: ThreadNode[] = [];
-  const copy = (nodes: readonly ThreadNode[], into: ThreadNode[]) => {
-    const stack: [readonly ThreadNode[], ThreadNode[]][] = [[nodes, into]];
-    for (let item; (item = stack.pop());) {
-      for (const node of item[0]) {
-        const replies: ThreadNode[] = [];
-        item[1].push({ ...node, post: fix(node.post), replies });
-        stack.push([node.replies, replies]);
-      }
+  // Each entry: a list of nodes to copy, and the list their copies go into.
+  const stack: [readonly ThreadNode[], ThreadNode[]][] = [[thread.replies, out]];
+  for (let item; (item = stack.pop());) {
+    for (const node of item[0]) {
+      const replies: ThreadNode[] = [];
+      item[1].push({ ...node, post: fix(node.post), replies });
+      stack.push([node.replies, replies]);
     }
-  };
-  copy(thread.replies, out);
+  }
   return { ...thread, root: fix(thread.root), replies: out };
 }
 

@@ -12,17 +12,20 @@ export const PLACEHOLDER_BLURHASH = 'U4Rfzst8?bt7ogayj[j[~pfQ9Goe%Mj[WBay';
 
 /** A license's name and link, from either of Pixelfed's shapes; `undefined` when none is usable. */
 export function mapLicense(l: WireLicense | null | undefined): MediaLicense | undefined {
-  if (typeof l === 'string') {
-    const name = l.trim().slice(0, 200);
-    return name ? { name } : undefined;
-  }
-  if (!l || typeof l !== 'object') return undefined;
-  // Pixelfed's License::get(): `title` is the short form ("CC BY"), `name` the long one.
-  const raw = typeof l.title === 'string' ? l.title : typeof l.name === 'string' ? l.name : '';
+  // A string is the name alone. In an object, Pixelfed's License::get(): `title` is the short form
+  // ("CC BY"), `name` the long one.
+  const o = l && typeof l === 'object' ? l : {};
+  const raw =
+    typeof l === 'string'
+      ? l
+      : typeof o.title === 'string'
+        ? o.title
+        : typeof o.name === 'string'
+          ? o.name
+          : '';
   const name = raw.trim().slice(0, 200);
-  if (!name) return undefined;
-  const url = safeUrl(l.url);
-  return url ? { name, url } : { name };
+  const url = safeUrl(o.url);
+  return !name ? undefined : url ? { name, url } : { name };
 }
 
 /**
@@ -40,14 +43,12 @@ export function mapPixelfedStatus(
   const wireMedia = Array.isArray(s.media_attachments) ? s.media_attachments.slice(0, 20) : [];
   // Pixelfed entities name types by their ActivityStreams verb ("Image"); Mastodon's are lower case.
   const lowered = wireMedia.map((m) =>
-    m && typeof m === 'object' && typeof m.type === 'string'
-      ? { ...m, type: m.type.toLowerCase() }
-      : m,
+    typeof m?.type === 'string' ? { ...m, type: m.type.toLowerCase() } : m,
   );
   const post = mapStatus({ ...s, media_attachments: lowered }, origin);
   if (!post) return undefined;
   const byId = new Map<string, WirePixelfedMedia>();
-  for (const m of lowered) if (m && typeof m.id === 'string') byId.set(m.id, m);
+  for (const m of lowered) if (typeof m?.id === 'string') byId.set(m.id, m);
   let nsfw = false;
   const media = post.media.map((m): Media => {
     const wire = byId.get(m.id);
