@@ -3,6 +3,8 @@ import { BSKY_APP, safeUrl, type RichSegment } from '@fedikit/core';
 
 /** A DID as the AT Protocol writes it (`did:plc:...`, `did:web:...`). */
 export const DID = /^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048}$/;
+/** A handle: a DNS name (`alice.bsky.social`). */
+export const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
 /** At most this many facets are read from one post (Bluesky posts have a few; 1,000 is hostile). */
 const MAX_FACETS = 5000;
 const TAG_MAX = 640;

@@ -7,7 +7,6 @@
  * @packageDocumentation
  */
 import {
-  FediError,
   fetchJson,
   type Facepile,
   type FacepileOptions,
@@ -21,9 +20,14 @@ import {
   type ThreadSort,
   withDefaults,
 } from '@fedikit/core';
-import { clientBase, DID } from './facets.js';
-import { DEFAULT_MAX_DEPTH, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
-import { createModerator, noUnauthenticated, type ModerationOptions } from './moderation.js';
+import { clientBase, DID, HANDLE } from './facets.js';
+import { depthOf, fail, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
+import {
+  createModerator,
+  noUnauthenticated,
+  withDecision,
+  type ModerationOptions,
+} from './moderation.js';
 import type {
   WireAuthorFeed,
   WireLikes,
@@ -34,7 +38,6 @@ import type {
 
 export { facetsToSegments } from './facets.js';
 export {
-  DEFAULT_MAX_DEPTH,
   mapAuthor,
   mapPost,
   mapProfile,
@@ -75,30 +78,28 @@ export interface BlueskyThreadOptions extends BlueskyReadOptions {
   readonly favouritesOnly?: boolean;
 }
 
-const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
 const RKEY = /^[A-Za-z0-9._:~-]{1,512}$/;
 /** Largest thread answer accepted: a deep, busy thread is a few MB. */
 const THREAD_BYTES = 5 * 1024 * 1024;
 
-/** The `at://` URI of the post a ref names, or INVALID_INPUT. */
-function postUri(ref: Ref): string {
+/** The account (DID or handle) a ref names; with `post`, a post ref is required. Else INVALID_INPUT. */
+function actorOf(ref: Ref, post?: boolean): string {
   const actor = ref.acct ?? '';
   if (
     ref.protocol !== 'bluesky' ||
-    ref.kind !== 'post' ||
     !(DID.test(actor) || HANDLE.test(actor)) ||
-    !RKEY.test(ref.id ?? '')
+    (post && (ref.kind !== 'post' || !RKEY.test(ref.id ?? '')))
   )
-    throw new FediError('Expected a Bluesky post reference', { code: 'INVALID_INPUT' });
-  return `at://${actor}/app.bsky.feed.post/${ref.id!}`;
-}
-
-function actorOf(ref: Ref): string {
-  const actor = ref.acct ?? '';
-  if (ref.protocol !== 'bluesky' || !(DID.test(actor) || HANDLE.test(actor)))
-    throw new FediError('Expected a Bluesky account reference', { code: 'INVALID_INPUT' });
+    throw fail(`Expected a Bluesky ${post ? 'post' : 'account'} reference`, 'INVALID_INPUT');
   return actor;
 }
+
+/** The `at://` URI of the post a ref names, or INVALID_INPUT. */
+const postUri = (ref: Ref) => `at://${actorOf(ref, true)}/app.bsky.feed.post/${ref.id!}`;
+
+/** A page size: `limit` (else `fallback`) as a whole number from 1 to 100. */
+const limitOf = (limit: number | undefined, fallback: number) =>
+  Math.min(100, Math.max(1, Math.floor(limit ?? fallback) || fallback));
 
 /** XRPC errors that mean "no such post or account", which AppViews send as 400. */
 const GONE = ['NotFound', 'AccountTakedown', 'AccountDeactivated', 'ActorNotFound'];
@@ -179,14 +180,15 @@ async function xrpc<T>(
  */
 export async function fetchThread(ref: Ref, options: BlueskyThreadOptions = {}): Promise<Thread> {
   const uri = postUri(ref);
-  const maxDepth = Math.max(0, Math.min(1000, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)));
+  const depth = Math.min(1000, depthOf(options.maxDepth) + 1);
   const data = await xrpc<WireThreadResponse>(
     'app.bsky.feed.getPostThread',
-    { uri, depth: String(Math.min(1000, maxDepth + 1)), parentHeight: '0' },
+    { uri, depth: String(depth), parentHeight: '0' },
     options,
     THREAD_BYTES,
   );
-  return mapThread(data, { ...options, maxDepth });
+  // `mapThread` takes `maxDepth` as this read does (`depthOf`).
+  return mapThread(data, options);
 }
 
 /** One post (`getPostThread` with `depth=0`), moderated as a thread root is. */
@@ -212,11 +214,9 @@ export async function fetchProfile(ref: Ref, options: BlueskyReadOptions = {}): 
     options,
   );
   if (typeof data?.did !== 'string' || !DID.test(data.did))
-    throw new FediError('The AppView sent a profile without a DID', { code: 'INVALID_RESPONSE' });
+    throw fail('The AppView sent a profile without a DID', 'INVALID_RESPONSE');
   if (noUnauthenticated(data))
-    throw new FediError('This account is only shown to signed-in readers', {
-      code: 'AUTH_REQUIRED',
-    });
+    throw fail('This account is only shown to signed-in readers', 'AUTH_REQUIRED');
   return mapProfile(data, options.client);
 }
 
@@ -236,7 +236,7 @@ export async function fetchAuthorPosts(
   const params: Record<string, string> = {
     actor: actorOf(ref),
     filter: options.onlyMedia ? 'posts_with_media' : 'posts_no_replies',
-    limit: String(Math.min(100, Math.max(1, Math.floor(options.limit ?? 20) || 20))),
+    limit: String(limitOf(options.limit, 20)),
   };
   if (options.maxId) params['cursor'] = options.maxId;
   const data = await xrpc<WireAuthorFeed>('app.bsky.feed.getAuthorFeed', params, options);
@@ -250,12 +250,7 @@ export async function fetchAuthorPosts(
     const post = mapPost(item.post, client, undefined, moderate);
     if (!post) continue;
     const decision = moderate(item.post!, post, true);
-    if (decision.drop) continue;
-    posts.push(
-      decision.spoiler || decision.sensitive
-        ? { ...post, spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
-        : post,
-    );
+    if (!decision.drop) posts.push(withDecision(post, decision));
   }
   const cursor = data?.cursor;
   return typeof cursor === 'string' && cursor && cursor.length <= 1000 && feed.length
@@ -277,7 +272,7 @@ export async function fetchFacepile(
   options: BlueskyReadOptions & Omit<FacepileOptions, 'appview'> = {},
 ): Promise<Facepile> {
   const likes = options.kind !== 'reposts';
-  const limit = Math.min(100, Math.max(1, Math.floor(options.limit ?? 10) || 10));
+  const limit = limitOf(options.limit, 10);
   const data = await xrpc<WireLikes>(
     likes ? 'app.bsky.feed.getLikes' : 'app.bsky.feed.getRepostedBy',
     { uri: postUri(ref), limit: String(limit) },

@@ -11,10 +11,11 @@ import {
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
-import { clientBase, DID, facetsToSegments } from './facets.js';
+import { clientBase, DID, facetsToSegments, HANDLE } from './facets.js';
 import {
   createModerator,
   noUnauthenticated,
+  withDecision,
   type ModerationOptions,
   type Moderator,
 } from './moderation.js';
@@ -38,7 +39,6 @@ function date(v: unknown): Date | undefined {
 const size = (v: unknown): number | undefined =>
   typeof v === 'number' && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
-const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
 /** `at://{did}/app.bsky.feed.post/{rkey}`: the only post URIs accepted from an AppView. */
 const POST_URI =
   /^at:\/\/(did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048})\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,512})$/;
@@ -155,29 +155,20 @@ function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | un
   if (rt === `${EMBED}record#viewBlocked`) return { type: 'quote', unavailable: 'blocked' };
   if (rt === `${EMBED}record#viewDetached`) return { type: 'quote', unavailable: 'detached' };
   if (rt !== `${EMBED}record#viewRecord`) return undefined;
+  // A `#viewRecord` is a post view but for two names: the record is `value`, the embeds `embeds`
+  // (the mappers check every field, so the rest of it can pass as it is).
   const embeds = r!['embeds'];
   const view: WirePostView = {
-    uri: r!['uri'],
-    author: obj(r!['author']),
+    ...r,
     record: r!['value'],
     embed: Array.isArray(embeds) ? embeds[0] : undefined,
-    labels: r!['labels'],
-    replyCount: r!['replyCount'],
-    repostCount: r!['repostCount'],
-    likeCount: r!['likeCount'],
-    indexedAt: r!['indexedAt'],
   };
-  const post = toPost(view, base, undefined);
+  const post = toPost(view, base);
   if (!post) return undefined;
   const d = moderate(view, post, true);
-  if (d.drop) return { type: 'quote', unavailable: 'hidden' };
-  return {
-    type: 'quote',
-    post:
-      d.spoiler || d.sensitive
-        ? { ...post, spoiler: d.spoiler ?? '', sensitive: d.sensitive === true }
-        : post,
-  };
+  return d.drop
+    ? { type: 'quote', unavailable: 'hidden' }
+    : { type: 'quote', post: withDecision(post, d) };
 }
 
 /**
@@ -301,8 +292,15 @@ const stub = (uri: string, inReplyTo: string, placeholder: 'blocked' | 'not-foun
   placeholder,
 });
 
-const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE') =>
-  new FediError(message, { code });
+/** A `FediError` with `code`: the one way this package's reads and mappers throw. */
+export const fail = (
+  message: string,
+  code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE' | 'INVALID_INPUT',
+) => new FediError(message, { code });
+
+/** `maxDepth` as a thread read takes it: a whole number of levels from 0 to 1000. */
+export const depthOf = (maxDepth?: number) =>
+  Math.max(0, Math.min(1000, Math.floor(maxDepth ?? DEFAULT_MAX_DEPTH)));
 
 /**
  * An `app.bsky.feed.getPostThread` answer → {@link Thread}, with moderation for a logged-out view
@@ -323,7 +321,7 @@ const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RE
  */
 export function mapThread(data: WireThreadResponse, options: MapThreadOptions = {}): Thread {
   const base = clientBase(options.client);
-  const maxDepth = Math.max(0, Math.min(1000, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)));
+  const maxDepth = depthOf(options.maxDepth);
   const moderate = createModerator(options.moderation);
   const top = obj(obj(data)?.['thread']) as WireThreadViewPost | undefined;
   const type = top?.$type;
@@ -340,7 +338,6 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
     throw fail('This post is only shown to signed-in readers', 'AUTH_REQUIRED');
   const hidden = hiddenReplies(obj(data)?.['threadgate'], top!.post!.threadgate);
   const posts: Post[] = [];
-  const liked = new Set<string>();
   const stack: [unknown, string, number][] = [];
   const push = (replies: unknown, parent: string, depth: number) => {
     if (!Array.isArray(replies) || depth > maxDepth + 1) return;
@@ -363,29 +360,18 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
     const decision = moderate(node.post!, post, false);
     if (decision.drop) continue;
     posts.push({
-      ...post,
-      ...(decision.spoiler || decision.sensitive
-        ? { spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
-        : {}),
-      ...(hidden.has(post.id) ? { placeholder: 'hidden' as const } : {}),
+      ...withDecision(post, decision),
+      ...(hidden.has(post.id) && { placeholder: 'hidden' as const }),
+      ...(!!obj(node.threadContext)?.['rootAuthorLike'] && { likedByAuthor: true }),
     });
-    if (obj(node.threadContext)?.['rootAuthorLike']) liked.add(post.id);
     push(node.replies, post.id, depth + 1);
   }
-  const rootPost =
-    rootDecision.spoiler || rootDecision.sensitive
-      ? { ...root, spoiler: rootDecision.spoiler ?? '', sensitive: rootDecision.sensitive === true }
-      : root;
-  const thread = buildThread(
-    rootPost,
-    posts.map((p) => (liked.has(p.id) ? { ...p, likedByAuthor: true } : p)),
-    {
-      sort: options.sort,
-      maxDepth,
-      fullThreadUrl: root.url,
-      filter: options.favouritesOnly ? (p) => liked.has(p.id) : undefined,
-    },
-  );
+  const thread = buildThread(withDecision(root, rootDecision), posts, {
+    sort: options.sort,
+    maxDepth,
+    fullThreadUrl: root.url,
+    filter: options.favouritesOnly ? (p) => !!p.likedByAuthor : undefined,
+  });
   // Nodes left unread: the answer was larger than this walk reads.
   if (stack.length) (thread as { truncated?: Thread['truncated'] }).truncated ??= 'size';
   return thread;

@@ -90,6 +90,16 @@ export function muteWordTest(
   return (text) => re.test(text);
 }
 
+/** `post` as a decision that keeps it shows it: with its spoiler and sensitive flag, if any. */
+export function withDecision(
+  post: Post,
+  d: { readonly spoiler?: string; readonly sensitive?: boolean },
+): Post {
+  return d.spoiler || d.sensitive
+    ? { ...post, spoiler: d.spoiler ?? '', sensitive: d.sensitive === true }
+    : post;
+}
+
 /** Compiled {@link ModerationOptions}. */
 export interface Moderator {
   /** The decision for one post; `root` posts are never dropped by the owner's filters. */
