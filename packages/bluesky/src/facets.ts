@@ -5,6 +5,10 @@ import { BSKY_APP, safeUrl, type RichSegment } from '@fedikit/core';
 export const DID = /^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048}$/;
 /** A handle: a DNS name (`alice.bsky.social`). */
 export const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+/** `v` if it is an array (its first `max` items), else an empty one: a hostile list, read safely. */
+export const list = (v: unknown, max = Infinity): unknown[] =>
+  Array.isArray(v) ? v.slice(0, max) : [];
+
 /** At most this many facets are read from one post (Bluesky posts have a few; 1,000 is hostile). */
 const MAX_FACETS = 5000;
 const TAG_MAX = 640;

@@ -20,7 +20,7 @@ import {
   type ThreadSort,
   withDefaults,
 } from '@fedikit/core';
-import { clientBase, DID, HANDLE } from './facets.js';
+import { clientBase, DID, HANDLE, list } from './facets.js';
 import { depthOf, fail, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
 import {
   createModerator,
@@ -240,7 +240,7 @@ export async function fetchAuthorPosts(
   };
   if (options.maxId) params['cursor'] = options.maxId;
   const data = await xrpc<WireAuthorFeed>('app.bsky.feed.getAuthorFeed', params, options);
-  const feed = Array.isArray(data?.feed) ? (data.feed as unknown[]).slice(0, 100) : [];
+  const feed = list(data?.feed, 100);
   const moderate = createModerator({ adult: options.moderation?.adult });
   const client = clientBase(options.client);
   const posts: Post[] = [];
@@ -278,8 +278,8 @@ export async function fetchFacepile(
     { uri: postUri(ref), limit: String(limit) },
     options,
   );
-  const list = likes ? data?.likes : data?.repostedBy;
-  const actors = (Array.isArray(list) ? list.slice(0, limit) : []).map((item: unknown) =>
+  const items = likes ? data?.likes : data?.repostedBy;
+  const actors = list(items, limit).map((item) =>
     likes ? (item as { actor?: WireProfile } | null)?.actor : (item as WireProfile | null),
   );
   const client = clientBase(options.client);

@@ -11,7 +11,7 @@ import {
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
-import { clientBase, DID, facetsToSegments, HANDLE } from './facets.js';
+import { clientBase, DID, facetsToSegments, HANDLE, list } from './facets.js';
 import {
   createModerator,
   noUnauthenticated,
@@ -66,7 +66,7 @@ export function mapAuthor(a: WireProfile | undefined, client?: string): Author {
     url: did ? `${base}/profile/${did}` : undefined,
     avatar: safeUrl(a?.avatar),
     emojis: [],
-    bot: Array.isArray(a?.labels) && a.labels.some((l) => obj(l)?.['val'] === 'bot'),
+    bot: list(a?.labels).some((l) => obj(l)?.['val'] === 'bot'),
     noindex: noUnauthenticated(a),
   };
 }
@@ -76,9 +76,9 @@ function mapMedia(embed: unknown, uri: string): Media[] {
   let e = obj(embed);
   if (e?.['$type'] === 'app.bsky.embed.recordWithMedia#view') e = obj(e['media']);
   const type = e?.['$type'];
-  if (type === 'app.bsky.embed.images#view' && Array.isArray(e!['images'])) {
+  if (type === 'app.bsky.embed.images#view') {
     const out: Media[] = [];
-    for (const [i, raw] of (e!['images'] as unknown[]).slice(0, 10).entries()) {
+    for (const [i, raw] of list(e!['images'], 10).entries()) {
       const image = obj(raw);
       const url = safeUrl(image?.['fullsize']);
       const previewUrl = safeUrl(image?.['thumb']) ?? url;
@@ -186,8 +186,7 @@ function toPost(
   if (!p || !m || p.author?.did !== m[1]) return undefined;
   const record = obj(p.record);
   const text = cap(str(record?.['text'], MAX_TEXT + 1), MAX_TEXT);
-  const langs = record?.['langs'];
-  const lang = Array.isArray(langs) ? str(langs[0], 35) : '';
+  const lang = str(list(record?.['langs'], 1)[0], 35);
   const embed = moderate && mapEmbed(p.embed, base, moderate);
   return {
     protocol: 'bluesky',
@@ -266,11 +265,9 @@ const MAX_NODES = 5000;
 /** The `hiddenReplies` of a threadgate view (`{ record: { hiddenReplies } }`), as a set. */
 function hiddenReplies(...gates: unknown[]): Set<string> {
   const out = new Set<string>();
-  for (const gate of gates) {
-    const list = obj(obj(gate)?.['record'])?.['hiddenReplies'];
-    if (Array.isArray(list))
-      for (const u of list.slice(0, 1000)) if (typeof u === 'string') out.add(u);
-  }
+  for (const gate of gates)
+    for (const u of list(obj(obj(gate)?.['record'])?.['hiddenReplies'], 1000))
+      if (typeof u === 'string') out.add(u);
   return out;
 }
 
@@ -340,9 +337,9 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   const posts: Post[] = [];
   const stack: [unknown, string, number][] = [];
   const push = (replies: unknown, parent: string, depth: number) => {
-    if (!Array.isArray(replies) || depth > maxDepth + 1) return;
-    for (let i = Math.min(replies.length, MAX_NODES) - 1; i >= 0; i--)
-      stack.push([replies[i], parent, depth]);
+    // Reversed, so that the first reply is the first popped.
+    if (depth <= maxDepth + 1)
+      for (const reply of list(replies, MAX_NODES).reverse()) stack.push([reply, parent, depth]);
   };
   push(top!.replies, root.id, 1);
   for (let seen = 0; stack.length && seen < MAX_NODES; seen++) {
