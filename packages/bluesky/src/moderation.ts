@@ -103,7 +103,8 @@ export function createModerator(options: ModerationOptions = {}): Moderator {
   const minLikes = Number.isFinite(options.minLikes) ? options.minLikes! : 0;
   const warnAdult = options.adult === 'warn';
   return (post, mapped, root) => {
-    const did = typeof post.author?.did === 'string' ? post.author.did : '';
+    // The author's DID (the mapper checked it is the one in the post's URI).
+    const did = mapped.author.id;
     // The labels that count: the post's own, and its author's account-level ones. A negation
     // (`neg: true`) cancels the same label from the same source.
     const labels = [...list(post.labels, 200), ...list(post.author?.labels, 200)] as WireLabel[];
