@@ -24,7 +24,8 @@ import type { WirePostView, WireProfile, WireThreadResponse, WireThreadViewPost 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
-const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+/** A string of at most `max` UTF-16 units (see {@link cap}), else `''`. */
+const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? cap(v, max) : '');
 /** A count: a finite, non-negative safe integer, else 0. */
 const count = (v: unknown): number =>
   typeof v === 'number' && v > 0 && v < Infinity
@@ -143,8 +144,8 @@ function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | un
     return {
       type: 'card',
       url,
-      title: cap(str(x!['title'], 301), 300).trim(),
-      description: cap(str(x!['description'], 1001), 1000).trim(),
+      title: str(x!['title'], 300).trim(),
+      description: str(x!['description'], 1000).trim(),
       ...(image ? { image } : {}),
     };
   }
@@ -185,7 +186,7 @@ function toPost(
   const m = POST_URI.exec(uri);
   if (!p || !m || p.author?.did !== m[1]) return undefined;
   const record = obj(p.record);
-  const text = cap(str(record?.['text'], MAX_TEXT + 1), MAX_TEXT);
+  const text = str(record?.['text'], MAX_TEXT);
   const lang = str(list(record?.['langs'], 1)[0], 35);
   const embed = moderate && mapEmbed(p.embed, base, moderate);
   return {
