@@ -4,7 +4,7 @@
  * own module, so that a bundle's chunk for threads does not carry them.
  */
 import type { Post, PostPage, Profile, Ref } from '@fedikit/core';
-import { clientBase, DID, list } from './facets.js';
+import { clientBase, DID, list, valid } from './facets.js';
 import type { BlueskyReadOptions } from './index.js';
 import { fail, mapPost, mapProfile } from './map.js';
 import { createModerator, noUnauthenticated, withDecision } from './moderation.js';
@@ -22,7 +22,7 @@ export async function fetchProfile(ref: Ref, options: BlueskyReadOptions = {}): 
     { actor: actorOf(ref) },
     options,
   );
-  if (typeof data?.did !== 'string' || !DID.test(data.did))
+  if (!valid(DID, data?.did))
     throw fail('The AppView sent a profile without a DID', 'INVALID_RESPONSE');
   if (noUnauthenticated(data))
     throw fail('This account is only shown to signed-in readers', 'AUTH_REQUIRED');

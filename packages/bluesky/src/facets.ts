@@ -5,6 +5,10 @@ import { BSKY_APP, safeUrl, type RichSegment } from '@fedikit/core';
 export const DID = /^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048}$/;
 /** A handle: a DNS name (`alice.bsky.social`). */
 export const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+/** `v` when it is a string that `re` accepts, else `''` (a regex would test `String(v)`). */
+export const valid = (re: RegExp, v: unknown): string =>
+  typeof v === 'string' && re.test(v) ? v : '';
+
 /** `v` if it is an array (its first `max` items), else an empty one: a hostile list, read safely. */
 export const list = (v: unknown, max = Infinity): unknown[] =>
   Array.isArray(v) ? v.slice(0, max) : [];
@@ -35,8 +39,8 @@ function feature(features: unknown, client: string): { kind: Kind; href: string 
       const href = safeUrl(f!['uri'], { link: true });
       if (href) return { kind: 'link', href };
     } else if (type === 'app.bsky.richtext.facet#mention') {
-      const did = f!['did'];
-      if (typeof did === 'string' && DID.test(did)) {
+      const did = valid(DID, f!['did']);
+      if (did) {
         return { kind: 'mention', href: `${client}/profile/${did}` };
       }
     } else if (type === 'app.bsky.richtext.facet#tag') {

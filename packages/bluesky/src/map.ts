@@ -11,7 +11,7 @@ import {
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
-import { clientBase, DID, facetsToSegments, HANDLE, list } from './facets.js';
+import { clientBase, DID, facetsToSegments, HANDLE, list, valid } from './facets.js';
 import {
   createModerator,
   noUnauthenticated,
@@ -56,9 +56,8 @@ function cap(s: string, max: number): string {
 /** An AppView profile view → {@link Author}; links go to `client` (default bsky.app). */
 export function mapAuthor(a: WireProfile | undefined, client?: string): Author {
   const base = clientBase(client);
-  const did = typeof a?.did === 'string' && DID.test(a.did) ? a.did : '';
-  const handle =
-    typeof a?.handle === 'string' && HANDLE.test(a.handle) ? a.handle.toLowerCase() : '';
+  const did = valid(DID, a?.did);
+  const handle = valid(HANDLE, a?.handle).toLowerCase();
   return {
     id: did,
     name: str(a?.displayName, 640),
@@ -263,15 +262,6 @@ export const DEFAULT_MAX_DEPTH = 20;
 /** At most this many thread nodes are read from one answer. */
 const MAX_NODES = 5000;
 
-/** The `hiddenReplies` of a threadgate view (`{ record: { hiddenReplies } }`), as a set. */
-function hiddenReplies(...gates: unknown[]): Set<string> {
-  const out = new Set<string>();
-  for (const gate of gates)
-    for (const u of list(obj(obj(gate)?.['record'])?.['hiddenReplies'], 1000))
-      if (typeof u === 'string') out.add(u);
-  return out;
-}
-
 /** A placeholder for a blocked or deleted reply: its URI and parent, nothing else. */
 const stub = (uri: string, inReplyTo: string, placeholder: 'blocked' | 'not-found'): Post => ({
   protocol: 'bluesky',
@@ -334,7 +324,13 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   if (rootDecision.drop === 'hide') throw fail('This post is hidden by moderation', 'NOT_FOUND');
   if (rootDecision.drop)
     throw fail('This post is only shown to signed-in readers', 'AUTH_REQUIRED');
-  const hidden = hiddenReplies(obj(data)?.['threadgate'], top!.post!.threadgate);
+  // The threadgate's `hiddenReplies` (`{ record: { hiddenReplies } }`), sent with the answer or
+  // the root.
+  const hidden = new Set(
+    [obj(data)?.['threadgate'], top!.post!.threadgate].flatMap((gate) =>
+      list(obj(obj(gate)?.['record'])?.['hiddenReplies'], 1000),
+    ),
+  );
   const posts: Post[] = [];
   const stack: [unknown, string, number][] = [];
   const push = (replies: unknown, parent: string, depth: number) => {
