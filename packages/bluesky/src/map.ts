@@ -210,7 +210,7 @@ function toPost(
       reposts: count(p.repostCount),
       likes: count(p.likeCount),
     },
-    ...(embed ? { embed } : {}),
+    ...(embed && { embed }),
   };
 }
 
