@@ -3,13 +3,27 @@
  * The reads that take an account ref: its profile and its posts (what the photo gallery uses). Their
  * own module, so that a bundle's chunk for threads does not carry them.
  */
-import type { Post, PostPage, Profile, Ref } from '@fedikit/core';
+import { safeUrl, type Post, type PostPage, type Profile, type Ref } from '@fedikit/core';
 import { clientBase, DID, list, valid } from './facets.js';
 import type { BlueskyReadOptions } from './index.js';
-import { fail, mapPost, mapProfile } from './map.js';
+import { count, fail, mapAuthor, mapPost } from './map.js';
 import { createModerator, noUnauthenticated, withDecision } from './moderation.js';
 import type { WireAuthorFeed, WirePostView, WireProfile } from './wire.js';
 import { actorOf, limitOf, xrpc } from './xrpc.js';
+
+/** An `app.bsky.actor.getProfile` answer → {@link Profile}. The bio is left empty (see README). */
+export function mapProfile(a: WireProfile, client?: string): Profile {
+  return {
+    author: mapAuthor(a, client),
+    bio: '',
+    header: safeUrl(a?.banner),
+    counts: {
+      followers: count(a?.followersCount),
+      following: count(a?.followsCount),
+      posts: count(a?.postsCount),
+    },
+  };
+}
 
 /**
  * A public profile (`app.bsky.actor.getProfile`). `bio` is left empty: `Profile.bio` is HTML for the

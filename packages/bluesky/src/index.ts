@@ -12,11 +12,11 @@ import type { ModerationOptions } from './moderation.js';
 import { fetchFacepile, fetchPost, fetchThread } from './post-reads.js';
 
 export { facetsToSegments } from './facets.js';
+export { mapProfile } from './account-reads.js';
 export {
   DEFAULT_MAX_DEPTH,
   mapAuthor,
   mapPost,
-  mapProfile,
   mapThread,
   MAX_TEXT,
   type MapThreadOptions,

@@ -7,7 +7,6 @@ import {
   type Embed,
   type Media,
   type Post,
-  type Profile,
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
@@ -27,7 +26,7 @@ const obj = (v: unknown): Obj | undefined =>
 /** A string of at most `max` UTF-16 units (see {@link cap}), else `''`. */
 const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? cap(v, max) : '');
 /** A count: a finite, non-negative safe integer, else 0. */
-const count = (v: unknown): number =>
+export const count = (v: unknown): number =>
   typeof v === 'number' && v > 0 && v < Infinity
     ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(v))
     : 0;
@@ -229,20 +228,6 @@ export function mapPost(
   moderate: Moderator = createModerator(),
 ): Post | undefined {
   return toPost(p, clientBase(client), inReplyTo, moderate);
-}
-
-/** An `app.bsky.actor.getProfile` answer → {@link Profile}. The bio is left empty (see README). */
-export function mapProfile(a: WireProfile, client?: string): Profile {
-  return {
-    author: mapAuthor(a, client),
-    bio: '',
-    header: safeUrl(a?.banner),
-    counts: {
-      followers: count(a?.followersCount),
-      following: count(a?.followsCount),
-      posts: count(a?.postsCount),
-    },
-  };
 }
 
 /** Options for {@link mapThread}. */
