@@ -3,6 +3,16 @@ import { BSKY_APP, safeUrl, type RichSegment } from '@fedikit/core';
 
 /** A DID as the AT Protocol writes it (`did:plc:...`, `did:web:...`). */
 export const DID = /^did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048}$/;
+/** A handle: a DNS name (`alice.bsky.social`). */
+export const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
+/** `v` when it is a string that `re` accepts, else `''` (a regex would test `String(v)`). */
+export const valid = (re: RegExp, v: unknown): string =>
+  typeof v === 'string' && re.test(v) ? v : '';
+
+/** `v` if it is an array (its first `max` items), else an empty one: a hostile list, read safely. */
+export const list = (v: unknown, max = Infinity): unknown[] =>
+  Array.isArray(v) ? v.slice(0, max) : [];
+
 /** At most this many facets are read from one post (Bluesky posts have a few; 1,000 is hostile). */
 const MAX_FACETS = 5000;
 const TAG_MAX = 640;
@@ -23,19 +33,18 @@ type Kind = NonNullable<RichSegment['kind']>;
 
 /** The first feature of a facet Fedikit can render: a link, mention or tag, with its safe href. */
 function feature(features: unknown, client: string): { kind: Kind; href: string } | undefined {
-  if (!Array.isArray(features)) return undefined;
-  for (const f of features.slice(0, 8) as Record<string, unknown>[]) {
+  for (const f of list(features, 8) as (Record<string, unknown> | null)[]) {
     const type = f?.['$type'];
     if (type === 'app.bsky.richtext.facet#link') {
-      const href = safeUrl(f['uri'], { link: true });
+      const href = safeUrl(f!['uri'], { link: true });
       if (href) return { kind: 'link', href };
     } else if (type === 'app.bsky.richtext.facet#mention') {
-      const did = f['did'];
-      if (typeof did === 'string' && DID.test(did)) {
+      const did = valid(DID, f!['did']);
+      if (did) {
         return { kind: 'mention', href: `${client}/profile/${did}` };
       }
     } else if (type === 'app.bsky.richtext.facet#tag') {
-      const tag = f['tag'];
+      const tag = f!['tag'];
       if (typeof tag === 'string') {
         const name = tag.replace(/^#/, '').slice(0, TAG_MAX);
         if (name.trim())
@@ -76,9 +85,11 @@ export function facetsToSegments(
   const end = bytes.length;
   // A byte offset on a character boundary: the end, or a byte that is not a continuation (10xxxxxx).
   const boundary = (i: number) => i === end || (bytes[i]! & 0xc0) !== 0x80;
-  const spans: { start: number; end: number; order: number; kind: Kind; href: string }[] = [];
-  for (let i = 0; i < Math.min(facets.length, MAX_FACETS); i++) {
-    const facet = facets[i] as { index?: { byteStart?: unknown; byteEnd?: unknown } } | null;
+  const spans: { start: number; end: number; kind: Kind; href: string }[] = [];
+  for (const facet of list(facets, MAX_FACETS) as ({
+    index?: { byteStart?: unknown; byteEnd?: unknown };
+    features?: unknown;
+  } | null)[]) {
     const start = facet?.index?.byteStart;
     const stop = facet?.index?.byteEnd;
     if (
@@ -91,28 +102,21 @@ export function facetsToSegments(
       !boundary(stop as number)
     )
       continue;
-    const f = feature((facet as { features?: unknown }).features, base);
-    if (f) spans.push({ start: start as number, end: stop as number, order: i, ...f });
+    const f = feature(facet!.features, base);
+    if (f) spans.push({ start: start as number, end: stop as number, ...f });
   }
-  spans.sort((a, b) => a.start - b.start || a.order - b.order);
+  // By start; `sort` is stable, so at the same start the first listed stays first.
+  spans.sort((a, b) => a.start - b.start);
   const out: RichSegment[] = [];
-  const plain = (from: number, to: number) => {
-    if (from >= to) return;
-    const piece = decoder.decode(bytes.subarray(from, to));
-    const last = out.at(-1);
-    if (last && !last.kind) out[out.length - 1] = { text: last.text + piece };
-    else out.push({ text: piece });
-  };
+  const decode = (from: number, to: number) => decoder.decode(bytes.subarray(from, to));
+  // The plain text before a link (or at the end), if any: never next to another plain piece.
+  const plain = (from: number, to: number) => from < to && out.push({ text: decode(from, to) });
   let cursor = 0;
-  for (const span of spans) {
-    if (span.start < cursor) continue; // overlaps the one before: dropped
-    plain(cursor, span.start);
-    out.push({
-      text: decoder.decode(bytes.subarray(span.start, span.end)),
-      kind: span.kind,
-      href: span.href,
-    });
-    cursor = span.end;
+  for (const { start, end: stop, kind, href } of spans) {
+    if (start < cursor) continue; // overlaps the one before: dropped
+    plain(cursor, start);
+    out.push({ text: decode(start, stop), kind, href });
+    cursor = stop;
   }
   plain(cursor, end);
   return out;

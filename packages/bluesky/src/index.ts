@@ -6,38 +6,17 @@
  * atproto package runs: `@atproto/api` is used for its types only.
  * @packageDocumentation
  */
-import {
-  FediError,
-  fetchJson,
-  type Facepile,
-  type FacepileOptions,
-  type Post,
-  type PostPage,
-  type Profile,
-  type Provider,
-  type ReadOptions,
-  type Ref,
-  type Thread,
-  type ThreadSort,
-  withDefaults,
-} from '@fedikit/core';
-import { clientBase, DID } from './facets.js';
-import { DEFAULT_MAX_DEPTH, mapAuthor, mapPost, mapProfile, mapThread } from './map.js';
-import { createModerator, noUnauthenticated, type ModerationOptions } from './moderation.js';
-import type {
-  WireAuthorFeed,
-  WireLikes,
-  WirePostView,
-  WireProfile,
-  WireThreadResponse,
-} from './wire.js';
+import { type Provider, type ReadOptions, type ThreadSort, withDefaults } from '@fedikit/core';
+import { fetchAuthorPosts, fetchProfile } from './account-reads.js';
+import type { ModerationOptions } from './moderation.js';
+import { fetchFacepile, fetchPost, fetchThread } from './post-reads.js';
 
 export { facetsToSegments } from './facets.js';
+export { mapProfile } from './account-reads.js';
 export {
   DEFAULT_MAX_DEPTH,
   mapAuthor,
   mapPost,
-  mapProfile,
   mapThread,
   MAX_TEXT,
   type MapThreadOptions,
@@ -49,10 +28,10 @@ export {
   type ModerationOptions,
   type Moderator,
 } from './moderation.js';
+export { fetchAuthorPosts, fetchFacepile, fetchPost, fetchProfile, fetchThread };
 export type * from './wire.js';
 
-/** Bluesky's public, cached AppView for logged-out reads. */
-export const DEFAULT_APPVIEW = 'https://public.api.bsky.app';
+export { DEFAULT_APPVIEW } from './xrpc.js';
 
 /** Options of every Bluesky read. */
 export interface BlueskyReadOptions extends ReadOptions {
@@ -73,227 +52,6 @@ export interface BlueskyThreadOptions extends BlueskyReadOptions {
   readonly maxDepth?: number;
   /** Keep only replies the root's author liked (free: the AppView says so in the thread). */
   readonly favouritesOnly?: boolean;
-}
-
-const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
-const RKEY = /^[A-Za-z0-9._:~-]{1,512}$/;
-/** Largest thread answer accepted: a deep, busy thread is a few MB. */
-const THREAD_BYTES = 5 * 1024 * 1024;
-
-/** The `at://` URI of the post a ref names, or INVALID_INPUT. */
-function postUri(ref: Ref): string {
-  const actor = ref.acct ?? '';
-  if (
-    ref.protocol !== 'bluesky' ||
-    ref.kind !== 'post' ||
-    !(DID.test(actor) || HANDLE.test(actor)) ||
-    !RKEY.test(ref.id ?? '')
-  )
-    throw new FediError('Expected a Bluesky post reference', { code: 'INVALID_INPUT' });
-  return `at://${actor}/app.bsky.feed.post/${ref.id!}`;
-}
-
-function actorOf(ref: Ref): string {
-  const actor = ref.acct ?? '';
-  if (ref.protocol !== 'bluesky' || !(DID.test(actor) || HANDLE.test(actor)))
-    throw new FediError('Expected a Bluesky account reference', { code: 'INVALID_INPUT' });
-  return actor;
-}
-
-/** XRPC errors that mean "no such post or account", which AppViews send as 400. */
-const GONE = ['NotFound', 'AccountTakedown', 'AccountDeactivated', 'ActorNotFound'];
-
-/**
- * Wraps `fetch` so that an XRPC "not found" answered as `400 {"error":"NotFound"}` (or
- * `InvalidRequest` with "… not found") reaches core's `fetchJson` as a 404. Reads at most 16 KB of
- * such a body; any other answer passes through untouched.
- */
-function xrpcFetch(inner?: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const res = await (inner ?? globalThis.fetch)(input, init);
-    if (res.status !== 400 || !/json/i.test(res.headers.get('content-type') ?? '')) return res;
-    const reader = res.body?.getReader();
-    const signal = init?.signal;
-    const stop = () => void reader?.cancel().catch(() => undefined);
-    signal?.addEventListener('abort', stop);
-    let text = '';
-    try {
-      const decoder = new TextDecoder();
-      for (let size = 0; reader && size < 16384;) {
-        const { done, value } = await reader.read();
-        signal?.throwIfAborted();
-        if (done) break;
-        size += value.byteLength;
-        text += decoder.decode(value, { stream: true });
-      }
-      if (reader) stop();
-    } finally {
-      signal?.removeEventListener('abort', stop);
-    }
-    let error: unknown;
-    let message: unknown;
-    try {
-      ({ error, message } = JSON.parse(text) as { error?: unknown; message?: unknown });
-    } catch {
-      // Not JSON, or cut: an ordinary 400.
-    }
-    const gone =
-      GONE.includes(error as string) ||
-      (error === 'InvalidRequest' && typeof message === 'string' && /not found/i.test(message));
-    return new Response(text, {
-      status: gone ? 404 : 400,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-}
-
-/** GET `{appview}/xrpc/{method}?{params}` through core's `fetchJson`. */
-async function xrpc<T>(
-  method: string,
-  params: Record<string, string>,
-  o: BlueskyReadOptions,
-  maxBytes?: number,
-): Promise<T> {
-  const appview = (o.appview ?? DEFAULT_APPVIEW).replace(/\/+$/, '');
-  const url = `${appview}/xrpc/${method}?${new URLSearchParams(params)}`;
-  const res = await fetchJson<T>(url, {
-    signal: o.signal,
-    timeout: o.timeout,
-    fetch: xrpcFetch(o.fetch),
-    maxBytes,
-  });
-  return res.data;
-}
-
-/**
- * A post and its public replies as a tree, in one request: `app.bsky.feed.getPostThread` with
- * `depth` = `maxDepth + 1` (so a cut is seen and marked, `truncated: 'depth'`) and no parents.
- * A handle in the ref is sent as it is (the AppView accepts handles in `at://` URIs); no other
- * resolver is called. Moderation for logged-out readers is applied (see {@link mapThread} and
- * {@link createModerator}). Throws a `FediError`: `NOT_FOUND` (404, or the AppView's
- * `400 {"error":"NotFound"}`), `AUTH_REQUIRED` (the author keeps the post from logged-out readers),
- * `INVALID_INPUT`, and the HTTP layer's codes.
- *
- * @example
- * const thread = await fetchThread(resolve('https://bsky.app/profile/alice.example/post/3kabc'));
- */
-export async function fetchThread(ref: Ref, options: BlueskyThreadOptions = {}): Promise<Thread> {
-  const uri = postUri(ref);
-  const maxDepth = Math.max(0, Math.min(1000, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)));
-  const data = await xrpc<WireThreadResponse>(
-    'app.bsky.feed.getPostThread',
-    { uri, depth: String(Math.min(1000, maxDepth + 1)), parentHeight: '0' },
-    options,
-    THREAD_BYTES,
-  );
-  return mapThread(data, { ...options, maxDepth });
-}
-
-/** One post (`getPostThread` with `depth=0`), moderated as a thread root is. */
-export async function fetchPost(ref: Ref, options: BlueskyReadOptions = {}): Promise<Post> {
-  const uri = postUri(ref);
-  const data = await xrpc<WireThreadResponse>(
-    'app.bsky.feed.getPostThread',
-    { uri, depth: '0', parentHeight: '0' },
-    options,
-  );
-  return mapThread(data, { ...options, maxDepth: 0 }).root;
-}
-
-/**
- * A public profile (`app.bsky.actor.getProfile`). `bio` is left empty: `Profile.bio` is HTML for the
- * sanitizer, and Bluesky's description is plain text. Throws `AUTH_REQUIRED` for an account that
- * keeps itself from logged-out readers (`!no-unauthenticated`).
- */
-export async function fetchProfile(ref: Ref, options: BlueskyReadOptions = {}): Promise<Profile> {
-  const data = await xrpc<WireProfile>(
-    'app.bsky.actor.getProfile',
-    { actor: actorOf(ref) },
-    options,
-  );
-  if (typeof data?.did !== 'string' || !DID.test(data.did))
-    throw new FediError('The AppView sent a profile without a DID', { code: 'INVALID_RESPONSE' });
-  if (noUnauthenticated(data))
-    throw new FediError('This account is only shown to signed-in readers', {
-      code: 'AUTH_REQUIRED',
-    });
-  return mapProfile(data, options.client);
-}
-
-/**
- * An account's own posts, newest first, without reposts (`app.bsky.feed.getAuthorFeed`, filter
- * `posts_with_media` with `onlyMedia`, else `posts_no_replies`). Page with `maxId` = the previous
- * page's `next` (the AppView's cursor). Moderated like replies are, except the owner's filters.
- */
-export async function fetchAuthorPosts(
-  ref: Ref,
-  options: BlueskyReadOptions & {
-    readonly onlyMedia?: boolean;
-    readonly maxId?: string;
-    readonly limit?: number;
-  } = {},
-): Promise<PostPage> {
-  const params: Record<string, string> = {
-    actor: actorOf(ref),
-    filter: options.onlyMedia ? 'posts_with_media' : 'posts_no_replies',
-    limit: String(Math.min(100, Math.max(1, Math.floor(options.limit ?? 20) || 20))),
-  };
-  if (options.maxId) params['cursor'] = options.maxId;
-  const data = await xrpc<WireAuthorFeed>('app.bsky.feed.getAuthorFeed', params, options);
-  const feed = Array.isArray(data?.feed) ? (data.feed as unknown[]).slice(0, 100) : [];
-  const moderate = createModerator({ adult: options.moderation?.adult });
-  const client = clientBase(options.client);
-  const posts: Post[] = [];
-  for (const item of feed as { post?: WirePostView; reason?: unknown }[]) {
-    // A repost is someone else's post; a pinned post comes again in its place in time.
-    if (!item || item.reason !== undefined) continue;
-    const post = mapPost(item.post, client, undefined, moderate);
-    if (!post) continue;
-    const decision = moderate(item.post!, post, true);
-    if (decision.drop) continue;
-    posts.push(
-      decision.spoiler || decision.sensitive
-        ? { ...post, spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
-        : post,
-    );
-  }
-  const cursor = data?.cursor;
-  return typeof cursor === 'string' && cursor && cursor.length <= 1000 && feed.length
-    ? { posts, next: cursor }
-    : { posts };
-}
-
-/**
- * Who liked (`app.bsky.feed.getLikes`) or reposted (`app.bsky.feed.getRepostedBy`) a post, in one
- * request: the first `limit` accounts (default 10, at most 100), newest first, without those that
- * keep themselves from logged-out readers (`!no-unauthenticated`) or have no valid DID. How many
- * there are in all is the post's `counts`. Throws like {@link fetchThread}.
- *
- * @example
- * const { authors } = await fetchFacepile(resolve(thread.root.uri), { kind: 'likes', limit: 8 });
- */
-export async function fetchFacepile(
-  ref: Ref,
-  options: BlueskyReadOptions & Omit<FacepileOptions, 'appview'> = {},
-): Promise<Facepile> {
-  const likes = options.kind !== 'reposts';
-  const limit = Math.min(100, Math.max(1, Math.floor(options.limit ?? 10) || 10));
-  const data = await xrpc<WireLikes>(
-    likes ? 'app.bsky.feed.getLikes' : 'app.bsky.feed.getRepostedBy',
-    { uri: postUri(ref), limit: String(limit) },
-    options,
-  );
-  const list = likes ? data?.likes : data?.repostedBy;
-  const actors = (Array.isArray(list) ? list.slice(0, limit) : []).map((item: unknown) =>
-    likes ? (item as { actor?: WireProfile } | null)?.actor : (item as WireProfile | null),
-  );
-  const client = clientBase(options.client);
-  return {
-    authors: actors
-      .filter((a): a is WireProfile => !!a && !noUnauthenticated(a))
-      .map((a) => mapAuthor(a, client))
-      .filter((a) => a.id),
-  };
 }
 
 /** Options of {@link createBlueskyProvider}: defaults for every read. */

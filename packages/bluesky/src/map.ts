@@ -7,14 +7,14 @@ import {
   type Embed,
   type Media,
   type Post,
-  type Profile,
   type Thread,
   type ThreadSort,
 } from '@fedikit/core';
-import { clientBase, DID, facetsToSegments } from './facets.js';
+import { clientBase, DID, facetsToSegments, HANDLE, list, valid } from './facets.js';
 import {
   createModerator,
   noUnauthenticated,
+  withDecision,
   type ModerationOptions,
   type Moderator,
 } from './moderation.js';
@@ -23,9 +23,10 @@ import type { WirePostView, WireProfile, WireThreadResponse, WireThreadViewPost 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
-const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+/** A string of at most `max` UTF-16 units (see {@link cap}), else `''`. */
+const str = (v: unknown, max = 1000): string => (typeof v === 'string' ? cap(v, max) : '');
 /** A count: a finite, non-negative safe integer, else 0. */
-const count = (v: unknown): number =>
+export const count = (v: unknown): number =>
   typeof v === 'number' && v > 0 && v < Infinity
     ? Math.min(Number.MAX_SAFE_INTEGER, Math.floor(v))
     : 0;
@@ -38,7 +39,6 @@ function date(v: unknown): Date | undefined {
 const size = (v: unknown): number | undefined =>
   typeof v === 'number' && v >= 1 && v <= 10000 ? Math.round(v) : undefined;
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$/;
-const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i;
 /** `at://{did}/app.bsky.feed.post/{rkey}`: the only post URIs accepted from an AppView. */
 const POST_URI =
   /^at:\/\/(did:[a-z]{1,32}:[A-Za-z0-9._:%-]{1,2048})\/app\.bsky\.feed\.post\/([A-Za-z0-9._:~-]{1,512})$/;
@@ -55,9 +55,8 @@ function cap(s: string, max: number): string {
 /** An AppView profile view → {@link Author}; links go to `client` (default bsky.app). */
 export function mapAuthor(a: WireProfile | undefined, client?: string): Author {
   const base = clientBase(client);
-  const did = typeof a?.did === 'string' && DID.test(a.did) ? a.did : '';
-  const handle =
-    typeof a?.handle === 'string' && HANDLE.test(a.handle) ? a.handle.toLowerCase() : '';
+  const did = valid(DID, a?.did);
+  const handle = valid(HANDLE, a?.handle).toLowerCase();
   return {
     id: did,
     name: str(a?.displayName, 640),
@@ -66,7 +65,7 @@ export function mapAuthor(a: WireProfile | undefined, client?: string): Author {
     url: did ? `${base}/profile/${did}` : undefined,
     avatar: safeUrl(a?.avatar),
     emojis: [],
-    bot: Array.isArray(a?.labels) && a.labels.some((l) => obj(l)?.['val'] === 'bot'),
+    bot: list(a?.labels).some((l) => obj(l)?.['val'] === 'bot'),
     noindex: noUnauthenticated(a),
   };
 }
@@ -76,9 +75,9 @@ function mapMedia(embed: unknown, uri: string): Media[] {
   let e = obj(embed);
   if (e?.['$type'] === 'app.bsky.embed.recordWithMedia#view') e = obj(e['media']);
   const type = e?.['$type'];
-  if (type === 'app.bsky.embed.images#view' && Array.isArray(e!['images'])) {
+  if (type === 'app.bsky.embed.images#view') {
     const out: Media[] = [];
-    for (const [i, raw] of (e!['images'] as unknown[]).slice(0, 10).entries()) {
+    for (const [i, raw] of list(e!['images'], 10).entries()) {
       const image = obj(raw);
       const url = safeUrl(image?.['fullsize']);
       const previewUrl = safeUrl(image?.['thumb']) ?? url;
@@ -143,8 +142,8 @@ function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | un
     return {
       type: 'card',
       url,
-      title: cap(str(x!['title'], 301), 300).trim(),
-      description: cap(str(x!['description'], 1001), 1000).trim(),
+      title: str(x!['title'], 300).trim(),
+      description: str(x!['description'], 1000).trim(),
       ...(image ? { image } : {}),
     };
   }
@@ -155,29 +154,20 @@ function mapEmbed(embed: unknown, base: string, moderate: Moderator): Embed | un
   if (rt === `${EMBED}record#viewBlocked`) return { type: 'quote', unavailable: 'blocked' };
   if (rt === `${EMBED}record#viewDetached`) return { type: 'quote', unavailable: 'detached' };
   if (rt !== `${EMBED}record#viewRecord`) return undefined;
+  // A `#viewRecord` is a post view but for two names: the record is `value`, the embeds `embeds`
+  // (the mappers check every field, so the rest of it can pass as it is).
   const embeds = r!['embeds'];
   const view: WirePostView = {
-    uri: r!['uri'],
-    author: obj(r!['author']),
+    ...r,
     record: r!['value'],
     embed: Array.isArray(embeds) ? embeds[0] : undefined,
-    labels: r!['labels'],
-    replyCount: r!['replyCount'],
-    repostCount: r!['repostCount'],
-    likeCount: r!['likeCount'],
-    indexedAt: r!['indexedAt'],
   };
-  const post = toPost(view, base, undefined);
+  const post = toPost(view, base);
   if (!post) return undefined;
   const d = moderate(view, post, true);
-  if (d.drop) return { type: 'quote', unavailable: 'hidden' };
-  return {
-    type: 'quote',
-    post:
-      d.spoiler || d.sensitive
-        ? { ...post, spoiler: d.spoiler ?? '', sensitive: d.sensitive === true }
-        : post,
-  };
+  return d.drop
+    ? { type: 'quote', unavailable: 'hidden' }
+    : { type: 'quote', post: withDecision(post, d) };
 }
 
 /**
@@ -194,9 +184,8 @@ function toPost(
   const m = POST_URI.exec(uri);
   if (!p || !m || p.author?.did !== m[1]) return undefined;
   const record = obj(p.record);
-  const text = cap(str(record?.['text'], MAX_TEXT + 1), MAX_TEXT);
-  const langs = record?.['langs'];
-  const lang = Array.isArray(langs) ? str(langs[0], 35) : '';
+  const text = str(record?.['text'], MAX_TEXT);
+  const lang = str(list(record?.['langs'], 1)[0], 35);
   const embed = moderate && mapEmbed(p.embed, base, moderate);
   return {
     protocol: 'bluesky',
@@ -220,7 +209,7 @@ function toPost(
       reposts: count(p.repostCount),
       likes: count(p.likeCount),
     },
-    ...(embed ? { embed } : {}),
+    ...(embed && { embed }),
   };
 }
 
@@ -241,20 +230,6 @@ export function mapPost(
   return toPost(p, clientBase(client), inReplyTo, moderate);
 }
 
-/** An `app.bsky.actor.getProfile` answer → {@link Profile}. The bio is left empty (see README). */
-export function mapProfile(a: WireProfile, client?: string): Profile {
-  return {
-    author: mapAuthor(a, client),
-    bio: '',
-    header: safeUrl(a?.banner),
-    counts: {
-      followers: count(a?.followersCount),
-      following: count(a?.followsCount),
-      posts: count(a?.postsCount),
-    },
-  };
-}
-
 /** Options for {@link mapThread}. */
 export interface MapThreadOptions {
   /** Bluesky web client for post, profile, mention and tag links. Default `https://bsky.app`. */
@@ -271,17 +246,6 @@ export interface MapThreadOptions {
 export const DEFAULT_MAX_DEPTH = 20;
 /** At most this many thread nodes are read from one answer. */
 const MAX_NODES = 5000;
-
-/** The `hiddenReplies` of a threadgate view (`{ record: { hiddenReplies } }`), as a set. */
-function hiddenReplies(...gates: unknown[]): Set<string> {
-  const out = new Set<string>();
-  for (const gate of gates) {
-    const list = obj(obj(gate)?.['record'])?.['hiddenReplies'];
-    if (Array.isArray(list))
-      for (const u of list.slice(0, 1000)) if (typeof u === 'string') out.add(u);
-  }
-  return out;
-}
 
 /** A placeholder for a blocked or deleted reply: its URI and parent, nothing else. */
 const stub = (uri: string, inReplyTo: string, placeholder: 'blocked' | 'not-found'): Post => ({
@@ -301,8 +265,15 @@ const stub = (uri: string, inReplyTo: string, placeholder: 'blocked' | 'not-foun
   placeholder,
 });
 
-const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE') =>
-  new FediError(message, { code });
+/** A `FediError` with `code`: the one way this package's reads and mappers throw. */
+export const fail = (
+  message: string,
+  code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RESPONSE' | 'INVALID_INPUT',
+) => new FediError(message, { code });
+
+/** `maxDepth` as a thread read takes it: a whole number of levels from 0 to 1000. */
+export const depthOf = (maxDepth?: number) =>
+  Math.max(0, Math.min(1000, Math.floor(maxDepth ?? DEFAULT_MAX_DEPTH)));
 
 /**
  * An `app.bsky.feed.getPostThread` answer → {@link Thread}, with moderation for a logged-out view
@@ -323,7 +294,7 @@ const fail = (message: string, code: 'NOT_FOUND' | 'AUTH_REQUIRED' | 'INVALID_RE
  */
 export function mapThread(data: WireThreadResponse, options: MapThreadOptions = {}): Thread {
   const base = clientBase(options.client);
-  const maxDepth = Math.max(0, Math.min(1000, Math.floor(options.maxDepth ?? DEFAULT_MAX_DEPTH)));
+  const maxDepth = depthOf(options.maxDepth);
   const moderate = createModerator(options.moderation);
   const top = obj(obj(data)?.['thread']) as WireThreadViewPost | undefined;
   const type = top?.$type;
@@ -338,14 +309,19 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   if (rootDecision.drop === 'hide') throw fail('This post is hidden by moderation', 'NOT_FOUND');
   if (rootDecision.drop)
     throw fail('This post is only shown to signed-in readers', 'AUTH_REQUIRED');
-  const hidden = hiddenReplies(obj(data)?.['threadgate'], top!.post!.threadgate);
+  // The threadgate's `hiddenReplies` (`{ record: { hiddenReplies } }`), sent with the answer or
+  // the root.
+  const hidden = new Set(
+    [obj(data)?.['threadgate'], top!.post!.threadgate].flatMap((gate) =>
+      list(obj(obj(gate)?.['record'])?.['hiddenReplies'], 1000),
+    ),
+  );
   const posts: Post[] = [];
-  const liked = new Set<string>();
   const stack: [unknown, string, number][] = [];
   const push = (replies: unknown, parent: string, depth: number) => {
-    if (!Array.isArray(replies) || depth > maxDepth + 1) return;
-    for (let i = Math.min(replies.length, MAX_NODES) - 1; i >= 0; i--)
-      stack.push([replies[i], parent, depth]);
+    // Reversed, so that the first reply is the first popped.
+    if (depth <= maxDepth + 1)
+      for (const reply of list(replies, MAX_NODES).reverse()) stack.push([reply, parent, depth]);
   };
   push(top!.replies, root.id, 1);
   for (let seen = 0; stack.length && seen < MAX_NODES; seen++) {
@@ -363,29 +339,18 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
     const decision = moderate(node.post!, post, false);
     if (decision.drop) continue;
     posts.push({
-      ...post,
-      ...(decision.spoiler || decision.sensitive
-        ? { spoiler: decision.spoiler ?? '', sensitive: decision.sensitive === true }
-        : {}),
-      ...(hidden.has(post.id) ? { placeholder: 'hidden' as const } : {}),
+      ...withDecision(post, decision),
+      ...(hidden.has(post.id) && { placeholder: 'hidden' as const }),
+      ...(!!obj(node.threadContext)?.['rootAuthorLike'] && { likedByAuthor: true }),
     });
-    if (obj(node.threadContext)?.['rootAuthorLike']) liked.add(post.id);
     push(node.replies, post.id, depth + 1);
   }
-  const rootPost =
-    rootDecision.spoiler || rootDecision.sensitive
-      ? { ...root, spoiler: rootDecision.spoiler ?? '', sensitive: rootDecision.sensitive === true }
-      : root;
-  const thread = buildThread(
-    rootPost,
-    posts.map((p) => (liked.has(p.id) ? { ...p, likedByAuthor: true } : p)),
-    {
-      sort: options.sort,
-      maxDepth,
-      fullThreadUrl: root.url,
-      filter: options.favouritesOnly ? (p) => liked.has(p.id) : undefined,
-    },
-  );
+  const thread = buildThread(withDecision(root, rootDecision), posts, {
+    sort: options.sort,
+    maxDepth,
+    fullThreadUrl: root.url,
+    filter: options.favouritesOnly ? (p) => !!p.likedByAuthor : undefined,
+  });
   // Nodes left unread: the answer was larger than this walk reads.
   if (stack.length) (thread as { truncated?: Thread['truncated'] }).truncated ??= 'size';
   return thread;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 import type { OwnerFilters, Post } from '@fedikit/core';
+import { list } from './facets.js';
 import type { WireLabel, WirePostView, WireProfile } from './wire.js';
 
 /**
@@ -33,34 +34,10 @@ const EMPTY =
 // Scripts written without spaces between words: a mute word there matches anywhere.
 const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
-/**
- * The labels that count for a post: its own, and its author's account-level ones. Labels on the
- * author's profile record (`…/app.bsky.actor.profile/self`) only count for `!no-unauthenticated`,
- * which authors set there. A negation (`neg: true`) cancels the same label from the same source.
- */
-function labels(post: WirePostView): { val: string; src: string; profile: boolean }[] {
-  const raw = [
-    ...(Array.isArray(post.labels) ? post.labels.slice(0, 200) : []),
-    ...(Array.isArray(post.author?.labels) ? post.author.labels.slice(0, 200) : []),
-  ] as WireLabel[];
-  const negated = new Set<string>();
-  for (const l of raw) if (l?.neg === true) negated.add(`${String(l.src)} ${String(l.val)}`);
-  const out: { val: string; src: string; profile: boolean }[] = [];
-  for (const l of raw) {
-    if (typeof l?.val !== 'string' || l.neg === true) continue;
-    const src = typeof l.src === 'string' ? l.src : '';
-    if (negated.has(`${src} ${l.val}`)) continue;
-    const profile = typeof l.uri === 'string' && l.uri.includes('/app.bsky.actor.profile/');
-    out.push({ val: l.val, src, profile });
-  }
-  return out;
-}
-
 /** True when the account asked not to be shown to logged-out readers. */
 export function noUnauthenticated(author: WireProfile | undefined): boolean {
-  return (
-    Array.isArray(author?.labels) &&
-    author.labels.some((l: WireLabel) => l?.val === '!no-unauthenticated' && l.neg !== true)
+  return list(author?.labels).some(
+    (l) => (l as WireLabel)?.val === '!no-unauthenticated' && (l as WireLabel).neg !== true,
   );
 }
 
@@ -71,15 +48,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function muteWordTest(
   words: readonly string[] | undefined,
 ): ((text: string) => boolean) | undefined {
-  const list = (Array.isArray(words) ? words : [])
-    .slice(0, 1000)
+  const kept = list(words, 1000)
     .filter((w): w is string => typeof w === 'string')
     .map((w) => w.trim().slice(0, 200))
     .filter(Boolean);
-  if (!list.length) return undefined;
+  if (!kept.length) return undefined;
   // Whole words: no letter or digit just before or after, where the word itself starts or ends
   // with one (so `c++` or `.*` match after a letter too).
-  const parts = list.map((w) =>
+  const parts = kept.map((w) =>
     NO_SPACES.test(w)
       ? escape(w)
       : (WORD.test(w) ? '(?<![\\p{L}\\p{N}_])' : '') +
@@ -88,6 +64,16 @@ export function muteWordTest(
   );
   const re = new RegExp(parts.join('|'), 'iu');
   return (text) => re.test(text);
+}
+
+/** `post` as a decision that keeps it shows it: with its spoiler and sensitive flag, if any. */
+export function withDecision(
+  post: Post,
+  d: { readonly spoiler?: string; readonly sensitive?: boolean },
+): Post {
+  return d.spoiler || d.sensitive
+    ? { ...post, spoiler: d.spoiler ?? '', sensitive: d.sensitive === true }
+    : post;
 }
 
 /** Compiled {@link ModerationOptions}. */
@@ -110,20 +96,33 @@ export interface Moderator {
 export function createModerator(options: ModerationOptions = {}): Moderator {
   const muted = muteWordTest(options.muteWords);
   const users = new Set(
-    (Array.isArray(options.muteUsers) ? options.muteUsers : [])
+    list(options.muteUsers)
       .filter((u): u is string => typeof u === 'string')
       .map((u) => u.trim().replace(/^@/, '').toLowerCase()),
   );
   const minLikes = Number.isFinite(options.minLikes) ? options.minLikes! : 0;
   const warnAdult = options.adult === 'warn';
   return (post, mapped, root) => {
-    const did = typeof post.author?.did === 'string' ? post.author.did : '';
+    // The author's DID (the mapper checked it is the one in the post's URI).
+    const did = mapped.author.id;
+    // The labels that count: the post's own, and its author's account-level ones. A negation
+    // (`neg: true`) cancels the same label from the same source.
+    const labels = [...list(post.labels, 200), ...list(post.author?.labels, 200)] as WireLabel[];
+    const negated = new Set(
+      labels.filter((l) => l?.neg === true).map((l) => `${String(l.src)} ${String(l.val)}`),
+    );
     let spoiler = '';
     let sensitive = false;
-    for (const { val, src, profile } of labels(post)) {
-      const self = src === did;
+    for (const l of labels) {
+      const val = l?.val;
+      if (typeof val !== 'string' || l.neg === true) continue;
+      const src = typeof l.src === 'string' ? l.src : '';
+      if (negated.has(`${src} ${val}`)) continue;
       if (val === '!no-unauthenticated') return { drop: 'no-unauthenticated' };
-      if (profile) continue;
+      // Labels on the author's profile record (`…/app.bsky.actor.profile/self`) count for
+      // `!no-unauthenticated` only, which authors set there.
+      if (typeof l.uri === 'string' && l.uri.includes('/app.bsky.actor.profile/')) continue;
+      const self = src === did;
       if (val === '!hide' && !self) return { drop: 'hide' };
       if (val === '!warn' && !self) spoiler = LABEL_SPOILERS.warn;
       const sexual = SEXUAL.includes(val);
@@ -133,15 +132,16 @@ export function createModerator(options: ModerationOptions = {}): Moderator {
         spoiler ||= sexual ? LABEL_SPOILERS.adult : LABEL_SPOILERS.graphic;
       }
     }
-    if (!root) {
-      const author = mapped.author;
-      if (users.has(author.id.toLowerCase()) || users.has(author.handle.toLowerCase()))
-        return { drop: 'filter' };
-      if (mapped.counts.likes < minLikes) return { drop: 'filter' };
-      if (muted?.(mapped.content)) return { drop: 'filter' };
-      if (options.hideEmpty && !mapped.media.length && EMPTY.test(mapped.content))
-        return { drop: 'filter' };
-    }
+    const { author, content } = mapped;
+    if (
+      !root &&
+      (users.has(author.id.toLowerCase()) ||
+        users.has(author.handle.toLowerCase()) ||
+        mapped.counts.likes < minLikes ||
+        muted?.(content) ||
+        (options.hideEmpty && !mapped.media.length && EMPTY.test(content)))
+    )
+      return { drop: 'filter' };
     return spoiler || sensitive ? { spoiler, sensitive } : {};
   };
 }

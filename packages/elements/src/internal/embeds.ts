@@ -26,14 +26,13 @@ import { renderContent } from './render-content.js';
 
 export { embedsCatalogue, type EmbedMessages };
 
-const rel = LINK_REL;
-
-/** The embeds' styles, adopted by the element's shadow root when this chunk loads. */
+/**
+ * The embeds' styles, adopted by the element's shadow root when this chunk loads, on top of the
+ * element's own (which already style `blockquote`, `.handle` and `.media`).
+ */
 export const embedStyles = css`
   .card,
   .quote {
-    display: flex;
-    gap: 0.75em;
     margin-block: 0.5em;
     padding: 0.5em;
     border: 1px solid var(--_border);
@@ -42,9 +41,9 @@ export const embedStyles = css`
     text-decoration: none;
     overflow-wrap: anywhere;
   }
-  .quote {
-    display: block;
-    margin-inline: 0;
+  .card {
+    display: flex;
+    gap: 0.75em;
   }
   /* Mastodon puts a "RE: <link>" fallback in a quote post's text for clients that show no quote. */
   .body:has(> .quote) > .content .quote-inline {
@@ -70,8 +69,7 @@ export const embedStyles = css`
     text-decoration: underline;
   }
   .card .desc,
-  .card .host,
-  .quote .handle {
+  .card .host {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -162,8 +160,9 @@ export async function attach(
                 timeout: host.timeout,
                 appview: host.appview,
               });
-              const total = kind === 'likes' ? post.counts.likes : post.counts.reposts;
-              return got && { kind, authors: got.authors.slice(0, FACES), total };
+              return (
+                got && { kind, authors: got.authors.slice(0, FACES), total: post.counts[kind] }
+              );
             } catch {
               return undefined;
             }
@@ -194,7 +193,7 @@ export function renderEmbed(embed: Embed, m: EmbedMessages, sanitize?: Sanitizer
       part="card"
       class="card"
       href=${url}
-      rel=${rel}
+      rel=${LINK_REL}
       target="_blank"
       referrerpolicy="no-referrer"
     >
@@ -222,13 +221,14 @@ export function renderEmbed(embed: Embed, m: EmbedMessages, sanitize?: Sanitizer
       ${m.quoteUnavailable[embed.unavailable ?? 'not-found']}
     </p>`;
   const a = post.author;
+  const cite = safeUrl(post.url, { link: true });
   const body = html`${post.format !== 'html' || sanitize ? renderContent(post, sanitize) : nothing}
   ${post.media.length ? renderMedia(post, m) : nothing}`;
   return html`<blockquote
     part="quote"
     class="quote"
     aria-label=${m.quote(nameOf(a))}
-    cite=${safeUrl(post.url, { link: true }) ?? nothing}
+    cite=${cite ?? nothing}
     lang=${post.lang ?? nothing}
   >
     <p class="who">
@@ -244,9 +244,7 @@ export function renderEmbed(embed: Embed, m: EmbedMessages, sanitize?: Sanitizer
     }
     ${
       post.url
-        ? html`<a href=${safeUrl(post.url, { link: true }) ?? nothing} rel=${rel} target="_blank"
-            >${m.viewQuote}</a
-          >`
+        ? html`<a href=${cite ?? nothing} rel=${LINK_REL} target="_blank">${m.viewQuote}</a>`
         : nothing
     }
   </blockquote>`;
@@ -258,7 +256,7 @@ function renderMedia(post: Post, m: EmbedMessages) {
       const src = safeUrl(x.previewUrl);
       return src
         ? html`<li>
-            <a href=${safeUrl(x.url, { link: true }) ?? src} rel=${rel} target="_blank"
+            <a href=${safeUrl(x.url, { link: true }) ?? src} rel=${LINK_REL} target="_blank"
               ><img
                 src=${src}
                 alt=${x.alt || m.noAlt}
@@ -297,7 +295,7 @@ export function renderFacepiles(piles: readonly Pile[], m: EmbedMessages): unkno
           const avatar = safeUrl(a.avatarStatic ?? a.avatar);
           const url = safeUrl(a.url, { link: true });
           return html`<li>
-            <a href=${url ?? nothing} rel=${rel} target="_blank" title=${nameOf(a)}>
+            <a href=${url ?? nothing} rel=${LINK_REL} target="_blank" title=${nameOf(a)}>
               ${
                 avatar
                   ? html`<img
