@@ -3,7 +3,7 @@ import { BSKY_APP, FediError, type Profile, type Ref } from '@fedikit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import { FediElement, privacyMode, type LoadMode } from '../internal/fedi-element.js';
-import { go } from '../internal/go.js';
+import { addStyles, go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { readAccount } from './account.js';
@@ -151,7 +151,9 @@ export class FediFollowButton extends FediElement {
     this.status = 'loading';
     this.#error = undefined;
     try {
-      const view = (this.#view = await import('./profile.js'));
+      const view = await import('./profile.js');
+      if (!this.#view) addStyles(this, view.profileStyles);
+      this.#view = view;
       const profile = await view.fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
       if (abort.signal.aborted) return;
       this.profile = profile;

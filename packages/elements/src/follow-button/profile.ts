@@ -5,11 +5,38 @@
  * emoji, compact counts) nor the provider.
  */
 import { emojify, emojiImage, type Profile } from '@fedikit/core';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { ButtonMessages } from '../i18n/buttons.js';
 import { compact } from '../internal/format.js';
 
 export { fetchProfile } from '../internal/mastodon.js';
+
+/** The profile view's styles: added to the button's own when the view loads. */
+export const profileStyles = css`
+  .profile {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  [part='avatar'] {
+    inline-size: var(--fedi-avatar-size, 3rem);
+    block-size: var(--fedi-avatar-size, 3rem);
+    border-radius: 20%;
+    background: var(--_surface);
+  }
+  .who {
+    display: flex;
+    flex-direction: column;
+  }
+  .name {
+    font-weight: 600;
+    color: inherit;
+  }
+  .emoji {
+    block-size: 1.2em;
+    vertical-align: middle;
+  }
+`;
 
 /** Avatar, display name (with custom emoji), handle and follower count, in `locale`. */
 export function renderProfile(profile: Profile, m: ButtonMessages, locale: string) {

@@ -10,10 +10,8 @@ import {
   type IntentVerb,
 } from '@fedikit/core';
 import {
-  adoptStyles,
   html,
   nothing,
-  type LitElement,
   type ReactiveController,
   type ReactiveControllerHost,
   type TemplateResult,
@@ -22,7 +20,7 @@ import type { FediIntentVerb } from '../events/intent.js';
 import { dialogCatalogue, type DialogMessages } from '../i18n/dialog.js';
 import { loadMessages, localeOf } from '../i18n/locale.js';
 import { dialogStyles } from '../styles/dialog.styles.js';
-import { go } from './go.js';
+import { addStyles, go } from './go.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -69,11 +67,7 @@ export class HomeDialogController implements ReactiveController {
     this.#host = host;
     host.addController(this);
     // The dialog's styles travel with its code: added to the host's own styles on first use.
-    const root = host.renderRoot;
-    if (root instanceof ShadowRoot) {
-      const { elementStyles } = host.constructor as typeof LitElement;
-      adoptStyles(root, [...elementStyles, dialogStyles]);
-    }
+    addStyles(host, dialogStyles);
   }
 
   hostDisconnected(): void {
