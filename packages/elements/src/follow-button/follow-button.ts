@@ -67,8 +67,8 @@ export class FediFollowButton extends FediElement {
     client: {},
     theme: { reflect: true },
     timeout: { type: Number },
-    status: { state: true, attribute: false },
-    profile: { state: true, attribute: false },
+    status: { state: true },
+    profile: { state: true },
   };
 
   /**

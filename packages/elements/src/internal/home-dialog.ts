@@ -162,7 +162,7 @@ export class HomeDialogController implements ReactiveController {
           spellcheck="false"
           .value=${homes[0] ?? ''}
           aria-describedby="fedi-home-hint fedi-home-error"
-          aria-invalid=${this.#error ? 'true' : 'false'}
+          aria-invalid=${!!this.#error}
         />
         <datalist id="fedi-homes">${homes.map((h) => html`<option value=${h}></option>`)}</datalist>
         <small id="fedi-home-hint">${m.homeHint}</small>
