@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 /**
  * The accounts `<fedi-follow-button>` follows, read without core's `resolve()`. The button needs
- * profiles only; `resolve()` also reads posts and collections, and its chunk carries the emoji and
- * format helpers the button needs only with `show-profile` (loaded then, with the profile read).
- * This is a second reader of the same forms, so account.test.ts holds it to `resolve()`: for every
- * input there, it gives the very `Ref` `resolve()` gives for a profile, and nothing otherwise.
+ * profiles only; `resolve()` also reads posts and collections, and the bundler puts it in one chunk
+ * with what the other elements load beside it (emoji, formatting, the sanitizer's loader), which a
+ * page with only the button would download for nothing. This is a second reader of the same forms,
+ * so account.test.ts holds it to `resolve()`: for every input there, it gives the very `Ref`
+ * `resolve()` gives for a profile, and nothing otherwise.
  */
 import { BSKY_APP, isLoopbackHost, safeUrl, type Ref } from '@fedikit/core';
 
