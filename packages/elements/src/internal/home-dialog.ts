@@ -145,12 +145,13 @@ export class HomeDialogController implements ReactiveController {
   /** The dialog's template; rendered once per host, after the first `open()`. */
   render() {
     const m = this.#m;
+    // Nothing before the first open(), which sets the strings and the request together.
     if (!m) return nothing;
-    const request = this.#request;
+    const request = this.#request!;
     const homes = rememberedHomes();
     return html`<dialog part="dialog" aria-labelledby="fedi-dlg-title" @close=${this.#close}>
       <form @submit=${this.#submit}>
-        <h2 id="fedi-dlg-title">${request?.title}</h2>
+        <h2 id="fedi-dlg-title">${request.title}</h2>
         <p>${m.dialogIntro}</p>
         <label for="fedi-home">${m.homeLabel}</label>
         <input
@@ -200,9 +201,9 @@ export class HomeDialogController implements ReactiveController {
           </button>
         </div>
       </form>
-      ${request?.extra ?? nothing}
+      ${request.extra ?? nothing}
       ${
-        request?.object
+        request.object
           ? html`<p>${m.copyIntro}</p>
               <div class="row">
                 <input
