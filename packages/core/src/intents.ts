@@ -77,17 +77,23 @@ export function parseHome(input: string): { origin: string; acct: string } {
   return { origin, acct: m ? `${m[1]}@${m[2]}` : `${hostname}@${hostname}` };
 }
 
+/** `fetchJson` options of a lookup on the reader's home: the caller's signal, fetch and deadline. */
+const lookup = (options: IntentOptions, retries: number) => ({
+  signal: options.signal,
+  fetch: options.fetch,
+  timeout: options.timeout ?? 8000,
+  retries,
+});
+
+/** The link of `links` with relation `rel`. */
+const linkOf = (links: readonly Link[], rel: string) => links.find((l) => l?.rel === rel);
+
 /** The WebFinger links of the reader's home, or `[]` when it publishes none we can read. */
 async function homeLinks(origin: string, acct: string, options: IntentOptions): Promise<Link[]> {
   try {
     const { data } = await fetchJson<{ links?: unknown }>(
       `${origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:${acct}`)}`,
-      {
-        signal: options.signal,
-        fetch: options.fetch,
-        timeout: options.timeout ?? 8000,
-        retries: 1,
-      },
+      lookup(options, 1),
     );
     return Array.isArray(data?.links) ? (data.links as Link[]) : [];
   } catch (error) {
@@ -135,14 +141,13 @@ export async function intentUrl(
 ): Promise<string> {
   const { origin, acct } = parseHome(home);
   const links = await homeLinks(origin, acct, options);
-  const find = (rel: string) => links.find((l) => l?.rel === rel);
   // The fallbacks open the object itself: the post being answered, for a reply.
   const object = { object: values.object ?? values.inReplyTo };
   const needed = verb !== 'Create' ? OBJECT : values.inReplyTo ? ['inReplyTo'] : ['content'];
   return (
-    linkUrl(find(FEP_3B86 + verb), values, needed) ??
-    linkUrl(find(SUBSCRIBE), object, OBJECT) ??
-    linkUrl(find(FEP_3B86 + 'Object'), object, OBJECT) ??
+    linkUrl(linkOf(links, FEP_3B86 + verb), values, needed) ??
+    linkUrl(linkOf(links, SUBSCRIBE), object, OBJECT) ??
+    linkUrl(linkOf(links, FEP_3B86 + 'Object'), object, OBJECT) ??
     `${origin}/authorize_interaction?uri=${encodeURIComponent(object.object ?? '')}`
   );
 }
@@ -179,12 +184,7 @@ export async function detectSoftware(
   origin: string,
   options: IntentOptions = {},
 ): Promise<string | undefined> {
-  const read = {
-    signal: options.signal,
-    fetch: options.fetch,
-    timeout: options.timeout ?? 8000,
-    retries: 0,
-  };
+  const read = lookup(options, 0);
   try {
     const { data } = await fetchJson<{ links?: Link[] }>(`${origin}/.well-known/nodeinfo`, read);
     const href = (Array.isArray(data?.links) ? data.links : []).find(
@@ -214,11 +214,7 @@ export async function shareUrl(
 ): Promise<string> {
   const { origin, acct } = parseHome(home);
   const links = await homeLinks(origin, acct, options);
-  const create = linkUrl(
-    links.find((l) => l?.rel === FEP_3B86 + 'Create'),
-    { content: text },
-    ['content'],
-  );
+  const create = linkUrl(linkOf(links, FEP_3B86 + 'Create'), { content: text }, ['content']);
   if (create) return create;
   const software = await detectSoftware(origin, options);
   const path =

@@ -2,8 +2,8 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<fedi-follow-button>`; the dialog adopts its own. Logical
- * properties throughout.
+ * Styles of `<fedi-follow-button>`; the dialog adopts its own, and so does the profile view
+ * (`show-profile`, in ./profile.ts). Logical properties throughout.
  */
 export const styles = css`
   :host {
@@ -15,32 +15,9 @@ export const styles = css`
   .primary {
     font-weight: 600;
   }
-  .profile {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
-  }
-  [part='avatar'] {
-    inline-size: var(--fedi-avatar-size, 3rem);
-    block-size: var(--fedi-avatar-size, 3rem);
-    border-radius: 20%;
-    background: var(--_surface);
-  }
-  .who {
-    display: flex;
-    flex-direction: column;
-  }
-  .name {
-    font-weight: 600;
-    color: inherit;
-  }
   .muted {
     color: var(--_muted);
     font-size: 0.875em;
-  }
-  .emoji {
-    block-size: 1.2em;
-    vertical-align: middle;
   }
   .error {
     color: var(--_danger);

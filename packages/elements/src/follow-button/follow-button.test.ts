@@ -242,6 +242,24 @@ describe('<fedi-follow-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('show-profile: the profile view brings its styles; the dialog adds its own after them', async () => {
+    const { account } = await sandboxAccount();
+    const el = await fixture<FediFollowButton>(
+      html`<fedi-follow-button show-profile load="eager" account=${account}></fedi-follow-button>`,
+    );
+    await until(() => el.matches(':state(ready)'), 'ready');
+    await el.updateComplete;
+    const who = el.shadowRoot!.querySelector('.who')!;
+    expect(getComputedStyle(who).flexDirection).to.equal('column');
+    expect(getComputedStyle(button(el)).fontWeight).to.equal('600');
+    button(el).click();
+    await until(() => !!dialogOf(el)?.open, 'dialog open');
+    expect(getComputedStyle(dialogOf(el)!.querySelector('.row')!).display).to.equal('flex');
+    expect(getComputedStyle(who).flexDirection).to.equal('column');
+    expect(getComputedStyle(button(el)).fontWeight).to.equal('600');
+    dialogOf(el)!.close();
+  });
+
   it('show-profile on another host (default load="click") fetches nothing before the click', async () => {
     const { account, host } = await sandboxAccount();
     const el = await fixture<FediFollowButton>(

@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: MIT
-import {
-  BSKY_APP,
-  emojify,
-  emojiImage,
-  FediError,
-  resolve,
-  type Profile,
-  type Ref,
-} from '@fedikit/core';
+import { BSKY_APP, FediError, type Profile, type Ref } from '@fedikit/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import { FediElement, privacyMode, type LoadMode } from '../internal/fedi-element.js';
-import { compact } from '../internal/format.js';
-import { go } from '../internal/go.js';
+import { addStyles, go } from '../internal/go.js';
 import type { HomeDialogController } from '../internal/home-dialog.js';
 import { tokens } from '../styles/tokens.styles.js';
+import { readAccount } from './account.js';
+import type * as ProfileModule from './profile.js';
 import { styles } from './follow-button.styles.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'error'] as const;
+type ProfileView = typeof ProfileModule;
 
 /**
  * A button to follow an account from the reader's own server, with no request before a click.
@@ -73,8 +67,8 @@ export class FediFollowButton extends FediElement {
     client: {},
     theme: { reflect: true },
     timeout: { type: Number },
-    status: { state: true, attribute: false },
-    profile: { state: true, attribute: false },
+    status: { state: true },
+    profile: { state: true },
   };
 
   /**
@@ -103,10 +97,13 @@ export class FediFollowButton extends FediElement {
   declare profile?: Profile;
   declare protected status: Status;
 
-  private ref?: Ref;
-  private error?: FediError;
-  private abort?: AbortController;
-  private dialog?: HomeDialogController;
+  // ES private members: the minifier shortens these names, not public or protected ones.
+  #ref?: Ref;
+  #error?: FediError;
+  #abort?: AbortController;
+  #dialog?: HomeDialogController;
+  /** The profile's view, loaded with the profile read (see ./profile.ts). */
+  #view?: ProfileView;
 
   constructor() {
     super();
@@ -118,61 +115,59 @@ export class FediFollowButton extends FediElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('account') || changed.has('showProfile') || changed.has('load')) this.prepare();
+    if (changed.has('account') || changed.has('showProfile') || changed.has('load'))
+      this.#prepare();
     if (changed.has('status')) this.setState(this.status, STATES);
   }
 
   /** Resolves `account`; with `show-profile`, starts loading as the privacy mode allows. */
-  private prepare() {
-    this.abort?.abort();
+  #prepare() {
+    this.#abort?.abort();
     this.profile = undefined;
-    this.error = undefined;
+    this.#error = undefined;
     this.status = 'idle';
     this.updateLocale();
-    try {
-      this.ref = resolve(this.account);
-      if (this.ref.kind !== 'profile')
-        throw new FediError('Not an account', { code: 'INVALID_INPUT' });
-    } catch (e) {
-      this.ref = undefined;
-      this.error = FediError.from(e);
+    // Not understood (or a post, a collection): the site's fallback stays in view.
+    this.#ref = readAccount(this.account);
+    if (!this.#ref) {
       this.status = 'error';
       return;
     }
     // @NOTE No Bluesky profile reader exists yet: a Bluesky account shows the button alone.
-    if (!this.showProfile || this.ref.protocol !== 'mastodon') return;
-    this.schedule(this.load, this.ref.origin, () => void this.fetchProfile());
+    if (!this.showProfile || this.#ref.protocol !== 'mastodon') return;
+    this.schedule(this.load, this.#ref.origin, () => void this.fetchProfile());
   }
 
   /** Fetches (or re-fetches) the profile now, whatever the load mode. */
   async fetchProfile(): Promise<void> {
-    const ref = this.ref;
+    const ref = this.#ref;
     if (ref?.protocol !== 'mastodon') return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.status = 'loading';
-    this.error = undefined;
+    this.#error = undefined;
     try {
-      // Destructured, so the bundler keeps only the profile read from the provider's chunk.
-      const { fetchProfile } = await import('../internal/mastodon.js');
-      const profile = await fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
+      const view = await import('./profile.js');
+      if (!this.#view) addStyles(this, view.profileStyles);
+      this.#view = view;
+      const profile = await view.fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
       if (abort.signal.aborted) return;
       this.profile = profile;
       this.status = 'ready';
     } catch (e) {
       if (abort.signal.aborted) return;
-      this.error = FediError.from(e);
+      this.#error = FediError.from(e);
       this.status = 'error';
     }
   }
 
   /** The handle as readers know it: `@user@host`, `@handle` on Bluesky, or the DID. */
-  private get handle(): string {
-    const { protocol, acct, host } = this.ref!;
+  get #handle(): string {
+    const { protocol, acct, host } = this.#ref!;
     if (protocol === 'bluesky') return acct!.startsWith('did:') ? acct! : `@${acct}`;
     return acct!.includes('@') ? `@${acct}` : `@${acct}@${host}`;
   }
@@ -181,8 +176,8 @@ export class FediFollowButton extends FediElement {
    * Mastodon family: the "follow from your own account" dialog (fetched on first use). Bluesky has no
    * follow intent: the profile opens on the configured client instead.
    */
-  private async follow() {
-    const ref = this.ref!;
+  async #follow() {
+    const ref = this.#ref!;
     if (ref.protocol === 'bluesky') {
       // Opened within the click (no chunk to wait for), so no popup blocker steps in.
       const client = (this.client || BSKY_APP).replace(/\/+$/, '');
@@ -191,10 +186,10 @@ export class FediFollowButton extends FediElement {
     }
     const dialog = await import('../internal/home-dialog.js');
     const object = ref.url ?? `${ref.origin}/@${ref.acct}`;
-    this.dialog ??= new dialog.HomeDialogController(this);
-    this.dialog.open({
+    this.#dialog ??= new dialog.HomeDialogController(this);
+    this.#dialog.open({
       verb: 'Follow',
-      title: this.messages.dialogFollow(this.name || this.handle),
+      title: this.messages.dialogFollow(this.name || this.#handle),
       object,
       target: dialog.intentTarget('Follow', { object }),
     });
@@ -202,24 +197,23 @@ export class FediFollowButton extends FediElement {
 
   protected override render() {
     // An account Fedikit does not understand: keep the site's own fallback (the light DOM).
-    if (!this.ref) return html`<slot></slot>`;
+    if (!this.#ref) return html`<slot></slot>`;
     const m = this.messages;
-    const handle = this.handle;
+    const handle = this.#handle;
     const name = this.name || handle;
-    return html`${this.showProfile ? this.renderProfile(m) : nothing}
+    return html`${this.showProfile ? this.#renderProfile(this.#ref, m) : nothing}
       <button
         part="button"
         class="btn primary"
         aria-label=${name === handle ? nothing : `${m.follow} ${name} (${handle})`}
-        @click=${this.follow}
+        @click=${this.#follow}
       >
         ${m.follow} <bdi>${name}</bdi>
       </button>
-      ${this.dialog?.render() ?? nothing}`;
+      ${this.#dialog?.render() ?? nothing}`;
   }
 
-  private renderProfile(m: ButtonMessages) {
-    const ref = this.ref!;
+  #renderProfile(ref: Ref, m: ButtonMessages) {
     if (ref.protocol !== 'mastodon') return nothing;
     switch (this.status) {
       case 'idle':
@@ -230,52 +224,17 @@ export class FediFollowButton extends FediElement {
           : nothing;
       case 'loading':
         return html`<span role="status" class="muted">${m.loadingProfile}</span>`;
-      case 'error': {
-        const code = this.error?.code ?? 'NETWORK';
+      case 'error':
         return html`<span part="error" role="alert" class="error">
           ${
-            code === 'NOT_FOUND'
+            this.#error?.code === 'NOT_FOUND'
               ? m.noAccount
               : html`${m.profileError}
                   <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>`
           }
         </span>`;
-      }
-      default: {
-        const { author: a, counts } = this.profile!;
-        const n = counts.followers;
-        return html`<span part="profile" class="profile">
-          ${
-            (a.avatarStatic ?? a.avatar)
-              ? html`<img
-                  part="avatar"
-                  src=${a.avatarStatic ?? a.avatar}
-                  alt=""
-                  width="48"
-                  height="48"
-                  loading="lazy"
-                  decoding="async"
-                  referrerpolicy="no-referrer"
-                />`
-              : nothing
-          }
-          <span class="who">
-            <a
-              class="name"
-              href=${a.url ?? nothing}
-              rel="noopener noreferrer nofollow ugc"
-              target="_blank"
-              ><bdi
-                >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-                  typeof s === 'string' ? s : emojiImage(s),
-                )}</bdi
-              ></a
-            >
-            <span class="muted" dir="ltr">@${a.handle}</span>
-            <span class="muted">${m.followers(n, compact(n, this.locale))}</span>
-          </span>
-        </span>`;
-      }
+      default:
+        return this.#view!.renderProfile(this.profile!, m, this.locale);
     }
   }
 }

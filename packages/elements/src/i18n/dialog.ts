@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 import { dialogEn, type DialogMessages } from './dialog-en.js';
+import type { Catalogue } from './locale.js';
 
 export type { DialogMessages } from './dialog-en.js';
 
-const loaders: Record<string, () => Promise<DialogMessages>> = {
-  fr: () => import('./dialog-fr.js').then((m) => m.dialogFr),
+/**
+ * The "from your own server" dialog's catalogue, loaded with the dialog's code (English for unknown
+ * languages).
+ */
+export const dialogCatalogue: Catalogue<DialogMessages> = {
+  en: dialogEn,
+  others: { fr: () => import('./dialog-fr.js').then((m) => m.dialogFr) },
 };
-
-/** The dialog's strings for a locale (English for unknown languages). */
-export async function loadDialogMessages(locale: string): Promise<DialogMessages> {
-  return (await loaders[locale.split('-')[0]!]?.()) ?? dialogEn;
-}

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+import { adoptStyles, type CSSResult } from 'lit';
 import { FediIntentEvent, type FediIntentVerb } from '../events/intent.js';
 
 /**
@@ -11,4 +12,14 @@ export function go(host: HTMLElement, verb: FediIntentVerb, url: string, object?
   if (host.dispatchEvent(new FediIntentEvent(verb, url, object))) {
     window.open(url, '_blank', 'noopener,noreferrer');
   }
+}
+
+/**
+ * Adds styles that arrive with lazily loaded code (the dialog, the follow button's profile) to an
+ * element's shadow root, after those already there: Lit's `adoptStyles` alone replaces them.
+ */
+export function addStyles(host: HTMLElement, styles: CSSResult): void {
+  const root = host.shadowRoot;
+  // Without adoptable sheets, Lit appends a <style> instead, after the element's own.
+  if (root) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), styles]);
 }

@@ -10,21 +10,17 @@ import {
   type IntentVerb,
 } from '@fedikit/core';
 import {
-  adoptStyles,
   html,
   nothing,
-  type LitElement,
   type ReactiveController,
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
 import type { FediIntentVerb } from '../events/intent.js';
-import { go } from './go.js';
-
-export { go };
-import { loadDialogMessages, type DialogMessages } from '../i18n/dialog.js';
-import { localeOf } from '../i18n/locale.js';
+import { dialogCatalogue, type DialogMessages } from '../i18n/dialog.js';
+import { loadMessages, localeOf } from '../i18n/locale.js';
 import { dialogStyles } from '../styles/dialog.styles.js';
+import { addStyles, go } from './go.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -58,108 +54,104 @@ export const shareTarget = (text: string) => (home: string, signal: AbortSignal)
  * fallback is always there. Loaded on first use, as its own chunk.
  */
 export class HomeDialogController implements ReactiveController {
-  private request?: HomeRequest;
-  private error = '';
-  private busy = false;
-  private copied = false;
-  private abort?: AbortController;
-  private m?: DialogMessages;
+  // ES private members: the minifier shortens these names, not public ones.
+  readonly #host: Host;
+  #request?: HomeRequest;
+  #error = '';
+  #busy = false;
+  #copied = false;
+  #abort?: AbortController;
+  #m?: DialogMessages;
 
-  constructor(private readonly host: Host) {
+  constructor(host: Host) {
+    this.#host = host;
     host.addController(this);
     // The dialog's styles travel with its code: added to the host's own styles on first use.
-    const root = host.renderRoot;
-    if (root instanceof ShadowRoot) {
-      const { elementStyles } = host.constructor as typeof LitElement;
-      adoptStyles(root, [...elementStyles, dialogStyles]);
-    }
+    addStyles(host, dialogStyles);
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector('dialog');
+  get #dialog(): HTMLDialogElement | null {
+    return this.#host.renderRoot.querySelector('dialog');
   }
 
   /** Opens the dialog; the native dialog gives focus back to the opener when it closes. */
   async open(request: HomeRequest): Promise<void> {
-    this.m = await loadDialogMessages(localeOf(this.host));
-    this.request = request;
-    this.error = '';
-    this.copied = false;
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => {
-      const dialog = this.dialog;
+    const host = this.#host;
+    this.#m = await loadMessages(dialogCatalogue, localeOf(host));
+    this.#request = request;
+    this.#error = '';
+    this.#copied = false;
+    host.requestUpdate();
+    void host.updateComplete.then(() => {
+      const dialog = this.#dialog;
       if (dialog && !dialog.open) dialog.showModal();
       dialog?.querySelector('input')?.focus();
     });
   }
 
-  private close = () => {
-    this.abort?.abort();
-    this.dialog?.close();
+  // Event handlers are arrow functions: Lit calls a listener with the host element as `this`.
+
+  /** Cancel, Escape, or done: stops a lookup under way (closing a closed dialog does nothing). */
+  #close = () => {
+    this.#abort?.abort();
+    this.#dialog?.close();
   };
 
-  private submit = async (event: SubmitEvent) => {
+  #submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const home = (form.elements.namedItem('home') as HTMLInputElement).value.trim();
-    const remember = (form.elements.namedItem('remember') as HTMLInputElement).checked;
-    const { request, host } = this;
-    const m = this.m!;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
-    this.busy = true;
-    this.error = '';
+    const form = new FormData(event.target as HTMLFormElement);
+    const home = String(form.get('home')).trim();
+    const request = this.#request!;
+    const host = this.#host;
+    const m = this.#m!;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.#busy = true;
+    this.#error = '';
     host.requestUpdate();
     try {
-      const url = await request!.target(home, abort.signal);
+      const url = await request.target(home, abort.signal);
       // Stored only when the reader asks.
-      if (remember) rememberHome(home);
-      this.close();
-      go(host, request!.verb, url, request!.object);
+      if (form.has('remember')) rememberHome(home);
+      this.#close();
+      go(host, request.verb, url, request.object);
     } catch (e) {
       const code = FediError.from(e).code;
       if (code !== 'ABORTED') {
-        this.error =
+        this.#error =
           code === 'INVALID_INPUT' ? m.badHome : code === 'NETWORK' ? m.noSuchServer : m.noAnswer;
       }
     }
-    this.busy = false;
+    this.#busy = false;
     host.requestUpdate();
   };
 
-  private copy = async () => {
+  #copy = async () => {
+    const host = this.#host;
     try {
-      await navigator.clipboard.writeText(this.request!.object!);
-      this.copied = true;
+      await navigator.clipboard.writeText(this.#request!.object!);
+      this.#copied = true;
     } catch {
       // No clipboard permission: select the text so the reader can copy it themselves.
-      this.host.renderRoot.querySelector<HTMLInputElement>('#fedi-link')?.select();
+      host.renderRoot.querySelector<HTMLInputElement>('#fedi-link')?.select();
     }
-    this.host.requestUpdate();
+    host.requestUpdate();
   };
-
-  private forget(home: string) {
-    forgetHome(home);
-    this.host.requestUpdate();
-  }
 
   /** The dialog's template; rendered once per host, after the first `open()`. */
   render() {
-    const m = this.m;
+    const m = this.#m;
+    // Nothing before the first open(), which sets the strings and the request together.
     if (!m) return nothing;
-    const request = this.request;
+    const request = this.#request!;
     const homes = rememberedHomes();
-    return html`<dialog
-      part="dialog"
-      aria-labelledby="fedi-dlg-title"
-      @close=${() => this.abort?.abort()}
-    >
-      <form @submit=${this.submit}>
-        <h2 id="fedi-dlg-title">${request?.title}</h2>
+    return html`<dialog part="dialog" aria-labelledby="fedi-dlg-title" @close=${this.#close}>
+      <form @submit=${this.#submit}>
+        <h2 id="fedi-dlg-title">${request.title}</h2>
         <p>${m.dialogIntro}</p>
         <label for="fedi-home">${m.homeLabel}</label>
         <input
@@ -171,11 +163,11 @@ export class HomeDialogController implements ReactiveController {
           spellcheck="false"
           .value=${homes[0] ?? ''}
           aria-describedby="fedi-home-hint fedi-home-error"
-          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-invalid=${!!this.#error}
         />
         <datalist id="fedi-homes">${homes.map((h) => html`<option value=${h}></option>`)}</datalist>
         <small id="fedi-home-hint">${m.homeHint}</small>
-        <p id="fedi-home-error" class="error" role="alert">${this.error || nothing}</p>
+        <p id="fedi-home-error" class="error" role="alert">${this.#error || nothing}</p>
         <label
           ><input type="checkbox" name="remember" ?checked=${homes.length > 0} />
           ${m.remember}</label
@@ -187,7 +179,14 @@ export class HomeDialogController implements ReactiveController {
                   (h) =>
                     html`<li>
                       ${h}
-                      <button type="button" class="link" @click=${() => this.forget(h)}>
+                      <button
+                        type="button"
+                        class="link"
+                        @click=${() => {
+                          forgetHome(h);
+                          this.#host.requestUpdate();
+                        }}
+                      >
                         ${m.forget}<span class="visually-hidden"> ${h}</span>
                       </button>
                     </li>`,
@@ -196,15 +195,15 @@ export class HomeDialogController implements ReactiveController {
             : nothing
         }
         <div class="row">
-          <button type="button" class="btn" @click=${this.close}>${m.cancel}</button>
-          <button class="btn primary" ?disabled=${this.busy}>
-            ${this.busy ? m.opening : m.go}
+          <button type="button" class="btn" @click=${this.#close}>${m.cancel}</button>
+          <button class="btn primary" ?disabled=${this.#busy}>
+            ${this.#busy ? m.opening : m.go}
           </button>
         </div>
       </form>
-      ${request?.extra ?? nothing}
+      ${request.extra ?? nothing}
       ${
-        request?.object
+        request.object
           ? html`<p>${m.copyIntro}</p>
               <div class="row">
                 <input
@@ -213,8 +212,8 @@ export class HomeDialogController implements ReactiveController {
                   aria-label=${m.postAddress}
                   .value=${request.object}
                 />
-                <button type="button" class="btn" @click=${this.copy}>
-                  ${this.copied ? m.copied : m.copy}
+                <button type="button" class="btn" @click=${this.#copy}>
+                  ${this.#copied ? m.copied : m.copy}
                 </button>
               </div>`
           : nothing

@@ -61,7 +61,8 @@ export class FediShareButton extends FediElement {
   /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
 
-  private dialog?: HomeDialogController;
+  // ES private: the minifier shortens the name.
+  #dialog?: HomeDialogController;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -69,12 +70,12 @@ export class FediShareButton extends FediElement {
   }
 
   /** Opens the "share from your own account" dialog (fetched on first use). */
-  private async share() {
+  async #share() {
     const dialog = await import('../internal/home-dialog.js');
     const text = `${this.text ?? document.title} ${this.url ?? location.href.split('#')[0]}`.trim();
     const m = this.messages;
-    this.dialog ??= new dialog.HomeDialogController(this);
-    this.dialog.open({
+    this.#dialog ??= new dialog.HomeDialogController(this);
+    this.#dialog.open({
       verb: 'Share',
       title: m.dialogShare,
       target: dialog.shareTarget(text),
@@ -96,7 +97,7 @@ export class FediShareButton extends FediElement {
 
   protected override render() {
     const m = this.messages;
-    return html`<button part="button" class="btn primary" @click=${this.share}>${m.share}</button>
-      ${this.dialog?.render() ?? nothing}`;
+    return html`<button part="button" class="btn primary" @click=${this.#share}>${m.share}</button>
+      ${this.#dialog?.render() ?? nothing}`;
   }
 }
