@@ -191,17 +191,17 @@ export class FediCommentThread extends FediElement {
   /** The element's strings, in its language. */
   declare messages: Messages;
 
-  private ref?: Ref;
+  #ref?: Ref;
   /** Every source of a merged thread (one for a single post). */
-  private refs: Ref[] = [];
+  #refs: Ref[] = [];
   /** Sources of a merged thread that failed; the others render. */
-  private failed: { host: string; error: FediError }[] = [];
-  private sanitize?: Sanitizer;
-  private abort?: AbortController;
-  private readonly open = new Set<string>();
-  private dialog?: HomeDialogController;
+  #failed: { host: string; error: FediError }[] = [];
+  #sanitize?: Sanitizer;
+  #abort?: AbortController;
+  readonly #open = new Set<string>();
+  #dialog?: HomeDialogController;
   /** Link cards, quotes and facepiles: their chunk, loaded only when a thread needs it. */
-  private embeds?: Embeds;
+  #embeds?: Embeds;
 
   constructor() {
     super();
@@ -217,7 +217,7 @@ export class FediCommentThread extends FediElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -237,7 +237,7 @@ export class FediCommentThread extends FediElement {
         'facepile',
       ].some((k) => changed.has(k))
     ) {
-      this.prepare();
+      this.#prepare();
     }
     if (changed.has('status') || changed.has('thread')) {
       this.setState(this.status, STATES);
@@ -246,8 +246,8 @@ export class FediCommentThread extends FediElement {
   }
 
   /** Resolves `src` (and child `<fedi-source href>`s) and starts loading as the privacy mode allows. */
-  private prepare() {
-    this.abort?.abort();
+  #prepare() {
+    this.#abort?.abort();
     this.thread = undefined;
     this.shown = this.limit;
     this.updateLocale();
@@ -256,17 +256,17 @@ export class FediCommentThread extends FediElement {
       ...[...this.querySelectorAll('fedi-source')].map((s) => s.getAttribute('href') ?? ''),
     ].filter(Boolean);
     try {
-      this.refs = inputs.length ? inputs.map(resolve) : [resolve('')];
-      this.ref = this.refs[0];
+      this.#refs = inputs.length ? inputs.map(resolve) : [resolve('')];
+      this.#ref = this.#refs[0];
     } catch (e) {
-      this.ref = undefined;
-      this.fail(e);
+      this.#ref = undefined;
+      this.#fail(e);
       return;
     }
     this.status = 'idle';
     // `visible` by default only when every server is the page's own origin.
     // With a proxy, too: it is the site's own, whatever origin it is served from.
-    const own = !!this.proxy || this.refs.every((r) => this.server(r).origin === location.origin);
+    const own = !!this.proxy || this.#refs.every((r) => this.#server(r).origin === location.origin);
     this.schedule(this.load, own ? location.origin : '', () => void this.fetchThread());
   }
 
@@ -274,20 +274,20 @@ export class FediCommentThread extends FediElement {
    * The server the reader's browser will contact for a source: the post's own server, or for
    * Bluesky the AppView. The placeholder names it and the privacy mode is chosen by it.
    */
-  private server(ref: Ref): URL {
+  #server(ref: Ref): URL {
     if (this.proxy) return new URL(this.proxy, document.baseURI);
     return new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin);
   }
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */
   async fetchThread(): Promise<void> {
-    if (!this.ref) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    if (!this.#ref) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.status = 'loading';
     this.error = undefined;
     try {
-      const proxy = this.proxy && (await loadProxyProvider(this.server(this.ref).href));
+      const proxy = this.proxy && (await loadProxyProvider(this.#server(this.#ref).href));
       const read = async (ref: Ref) =>
         (this.provider || proxy || (await loadProvider(ref.protocol))).getThread(ref, {
           signal: abort.signal,
@@ -307,24 +307,24 @@ export class FediCommentThread extends FediElement {
           },
         });
       const [results, messages] = await Promise.all([
-        Promise.allSettled(this.refs.map(read)),
+        Promise.allSettled(this.#refs.map(read)),
         loadMessages(threadCatalogue, this.locale),
       ]);
       this.messages = messages;
       // One failing source is said inline; the others render. All failing is an error state.
       const threads = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      this.failed = results.flatMap((r, i) =>
+      this.#failed = results.flatMap((r, i) =>
         r.status === 'rejected'
-          ? [{ host: this.server(this.refs[i]!).host, error: FediError.from(r.reason) }]
+          ? [{ host: this.#server(this.#refs[i]!).host, error: FediError.from(r.reason) }]
           : [],
       );
-      if (!threads.length) throw this.failed[0]!.error;
-      const thread = this.refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
+      if (!threads.length) throw this.#failed[0]!.error;
+      const thread = this.#refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
-      if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
+      if (all.some((p) => p.format === 'html')) this.#sanitize = await loadSanitizer();
       if (this.facepile || all.some((p) => p.embed))
-        this.embeds ??= await import('../internal/embeds.js').then((e) =>
+        this.#embeds ??= await import('../internal/embeds.js').then((e) =>
           e.attach(this, loadProvider),
         );
       if (abort.signal.aborted) return;
@@ -332,13 +332,13 @@ export class FediCommentThread extends FediElement {
       this.status = thread.count ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediLoadEvent(thread));
-      void this.embeds?.piles(thread, abort.signal);
+      void this.#embeds?.piles(thread, abort.signal);
     } catch (e) {
-      if (!abort.signal.aborted) this.fail(e);
+      if (!abort.signal.aborted) this.#fail(e);
     }
   }
 
-  private fail(e: unknown) {
+  #fail(e: unknown) {
     const error = FediError.from(e);
     this.error = error;
     this.status = 'error';
@@ -349,16 +349,16 @@ export class FediCommentThread extends FediElement {
    * Reply (`Create`), boost (`Announce`) or like from the reader's own server: opens the dialog,
    * whose code (and core's intent resolution) is fetched on first use.
    */
-  private async act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
+  async #act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
     // Bluesky has no intents for these: the post opens on the Bluesky client, within the click.
     if (post.protocol === 'bluesky') {
       if (post.url) go(this, verb, post.url, post.uri);
       return;
     }
     const dialog = await import('../internal/home-dialog.js');
-    this.dialog ??= new dialog.HomeDialogController(this);
+    this.#dialog ??= new dialog.HomeDialogController(this);
     const m = this.messages;
-    this.dialog.open({
+    this.#dialog.open({
       verb,
       title: verb === 'Create' ? m.dialogTitle : verb === 'Like' ? m.dialogLike : m.dialogBoost,
       object: post.url ?? post.uri,
@@ -369,28 +369,28 @@ export class FediCommentThread extends FediElement {
     });
   }
 
-  private toggle(key: string) {
-    if (this.open.has(key)) this.open.delete(key);
-    else this.open.add(key);
+  #toggle(key: string) {
+    if (this.#open.has(key)) this.#open.delete(key);
+    else this.#open.add(key);
     this.requestUpdate();
   }
 
   protected override render() {
     const m = this.messages;
     return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
-        ${this.renderBody(m)}
+        ${this.#renderBody(m)}
       </section>
-      ${this.dialog?.render() ?? nothing}`;
+      ${this.#dialog?.render() ?? nothing}`;
   }
 
-  private renderBody(m: Messages) {
-    const ref = this.ref;
+  #renderBody(m: Messages) {
+    const ref = this.#ref;
     switch (this.status) {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
               <p>
-                ${m.loadFrom([...new Set(this.refs.map((r) => this.server(r).host))].join(', '))}
+                ${m.loadFrom([...new Set(this.#refs.map((r) => this.#server(r).host))].join(', '))}
               </p>
               <button part="load-button" class="btn primary" @click=${this.fetchThread}>
                 ${m.load}
@@ -415,26 +415,26 @@ export class FediCommentThread extends FediElement {
         </div>`;
       }
       default:
-        return this.renderThread(this.thread!, m);
+        return this.#renderThread(this.thread!, m);
     }
   }
 
-  private renderThread(thread: Thread, m: Messages) {
+  #renderThread(thread: Thread, m: Messages) {
     const budget = { left: this.shown };
     const more = Math.min(this.limit, thread.count - this.shown);
-    const host = this.ref!.host;
-    return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
-      ${this.embeds?.facepiles(thread)}
+    const host = this.#ref!.host;
+    return html`${this.hideRoot ? nothing : this.#renderPost(thread.root, m, 'root')}
+      ${this.#embeds?.facepiles(thread)}
       <p part="summary" class="summary">
-        ${thread.sources ? this.mergedSummary(thread, m) : m.commentsCount(thread.count)}
+        ${thread.sources ? this.#mergedSummary(thread, m) : m.commentsCount(thread.count)}
         ${(thread.sources ?? [thread.root]).map(
           (root) =>
-            html`<button part="reply-button" class="btn" @click=${() => this.act(root, 'Create')}>
+            html`<button part="reply-button" class="btn" @click=${() => this.#act(root, 'Create')}>
               ${thread.sources ? m.replyOn(NETWORK[root.protocol]) : m.replyOn(host)}
             </button>`,
         )}
       </p>
-      ${this.failed.map(
+      ${this.#failed.map(
         (f) =>
           html`<p part="error" class="box" role="alert">
             ${m.sourceFailed(f.host)} ${m.error[f.error.code]}
@@ -443,7 +443,7 @@ export class FediCommentThread extends FediElement {
       ${
         thread.count
           ? html`<ol class="replies" role="list">
-              ${this.renderNodes(thread.replies, 1, budget)}
+              ${this.#renderNodes(thread.replies, 1, budget)}
             </ol>`
           : html`<p part="empty" class="box">${m.empty}</p>`
       }
@@ -471,7 +471,7 @@ export class FediCommentThread extends FediElement {
   }
 
   /** "24 replies · 130 likes across Mastodon and Bluesky". */
-  private mergedSummary(thread: Thread, m: Messages) {
+  #mergedSummary(thread: Thread, m: Messages) {
     const likes = thread.sources!.reduce((n, p) => n + p.counts.likes, 0);
     const networks = [...new Set(thread.sources!.map((p) => NETWORK[p.protocol]))];
     return m.across(thread.count, likes, networks);
@@ -481,11 +481,7 @@ export class FediCommentThread extends FediElement {
    * Pre-order, within a budget of comments. Nesting stops at `max-depth`: below it, a subtree is
    * listed flat (iteratively, so a 10 000-deep chain is fine), each reply naming whom it answers.
    */
-  private renderNodes(
-    nodes: ThreadNode[],
-    level: number,
-    budget: { left: number },
-  ): TemplateResult[] {
+  #renderNodes(nodes: ThreadNode[], level: number, budget: { left: number }): TemplateResult[] {
     const items: TemplateResult[] = [];
     for (const node of nodes) {
       if (budget.left <= 0) break;
@@ -493,11 +489,11 @@ export class FediCommentThread extends FediElement {
       if (level < this.maxDepth || !node.replies.length) {
         items.push(
           html`<li>
-            ${this.renderPost(node.post, this.messages, 'comment')}
+            ${this.#renderPost(node.post, this.messages, 'comment')}
             ${
               node.replies.length
                 ? html`<ol class="replies" role="list">
-                    ${this.renderNodes(node.replies, level + 1, budget)}
+                    ${this.#renderNodes(node.replies, level + 1, budget)}
                   </ol>`
                 : nothing
             }
@@ -505,14 +501,14 @@ export class FediCommentThread extends FediElement {
         );
         continue;
       }
-      items.push(html`<li>${this.renderPost(node.post, this.messages, 'comment')}</li>`);
+      items.push(html`<li>${this.#renderPost(node.post, this.messages, 'comment')}</li>`);
       const stack: [ThreadNode, Post][] = node.replies
         .map((r) => [r, node.post] as [ThreadNode, Post])
         .reverse();
       while (stack.length && budget.left > 0) {
         const [child, to] = stack.pop()!;
         budget.left--;
-        items.push(html`<li>${this.renderPost(child.post, this.messages, 'comment', to)}</li>`);
+        items.push(html`<li>${this.#renderPost(child.post, this.messages, 'comment', to)}</li>`);
         for (let i = child.replies.length - 1; i >= 0; i--)
           stack.push([child.replies[i]!, child.post]);
       }
@@ -520,29 +516,29 @@ export class FediCommentThread extends FediElement {
     return items;
   }
 
-  private renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post): unknown {
+  #renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post): unknown {
     const p = post.placeholder;
     if (p) {
       // A blocked or deleted reply is only said; a hidden one opens on request.
       const key = `hidden:${post.id}`;
-      const open = this.open.has(key);
+      const open = this.#open.has(key);
       return html`<article part="comment placeholder" class="post">
           <p class="reply-to">
             ${p === 'hidden' ? m.hiddenReply : p === 'blocked' ? m.blockedReply : m.deletedReply}
             ${
               p === 'hidden'
-                ? html`<button class="btn" aria-expanded=${open} @click=${() => this.toggle(key)}>
+                ? html`<button class="btn" aria-expanded=${open} @click=${() => this.#toggle(key)}>
                     ${m.showHidden}
                   </button>`
                 : nothing
             }
           </p>
         </article>
-        ${open ? this.renderPost({ ...post, placeholder: undefined }, m, part, replyTo) : nothing}`;
+        ${open ? this.#renderPost({ ...post, placeholder: undefined }, m, part, replyTo) : nothing}`;
     }
     const a = post.author;
-    const cwOpen = this.open.has(`cw:${post.id}`);
-    const mediaOpen = this.open.has(`media:${post.id}`);
+    const cwOpen = this.#open.has(`cw:${post.id}`);
+    const mediaOpen = this.#open.has(`media:${post.id}`);
     const locale = this.locale;
     const c = post.counts;
     return html`<article
@@ -571,9 +567,9 @@ export class FediCommentThread extends FediElement {
           ${
             a.url
               ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank"
-                  >${this.renderName(a)}</a
+                  >${this.#renderName(a)}</a
                 >`
-              : html`<span part="author" class="name">${this.renderName(a)}</span>`
+              : html`<span part="author" class="name">${this.#renderName(a)}</span>`
           }
           <span class="handle" dir="ltr">@${a.handle}</span>
           ${this.thread?.sources ? html`<span class="net">${NETWORK[post.protocol]}</span>` : nothing}
@@ -598,7 +594,7 @@ export class FediCommentThread extends FediElement {
               <button
                 class="btn"
                 aria-expanded=${cwOpen}
-                @click=${() => this.toggle(`cw:${post.id}`)}
+                @click=${() => this.#toggle(`cw:${post.id}`)}
               >
                 ${cwOpen ? m.showLessCw : m.showMoreCw}
               </button>
@@ -606,19 +602,19 @@ export class FediCommentThread extends FediElement {
           : nothing
       }
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
-        ${this.sanitize || post.format !== 'html' ? renderContent(post, this.sanitize) : nothing}
-        ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
-        ${this.embeds?.render(post.embed, this.sanitize)}
+        ${this.#sanitize || post.format !== 'html' ? renderContent(post, this.#sanitize) : nothing}
+        ${post.media.length ? this.#renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
+        ${this.#embeds?.render(post.embed, this.#sanitize)}
       </div>
       <div part="actions" class="row">
-        ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.act(post, 'Create'))}
-        ${action('boost', '⟳', m.boost, m.boosts(c.reposts), c.reposts, locale, () => this.act(post, 'Announce'))}
-        ${action('like', '★', m.like, m.likes(c.likes), c.likes, locale, () => this.act(post, 'Like'))}
+        ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.#act(post, 'Create'))}
+        ${action('boost', '⟳', m.boost, m.boosts(c.reposts), c.reposts, locale, () => this.#act(post, 'Announce'))}
+        ${action('like', '★', m.like, m.likes(c.likes), c.likes, locale, () => this.#act(post, 'Like'))}
       </div>
     </article>`;
   }
 
-  private renderName(a: Author) {
+  #renderName(a: Author) {
     // Emoji images are built by core, the same way as in post text.
     return html`<bdi
       >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
@@ -627,14 +623,14 @@ export class FediCommentThread extends FediElement {
     >`;
   }
 
-  private renderMedia(post: Post, m: Messages, revealed: boolean) {
+  #renderMedia(post: Post, m: Messages, revealed: boolean) {
     return html`<div>
       ${
         post.sensitive
           ? html`<button
               class="btn"
               aria-expanded=${revealed}
-              @click=${() => this.toggle(`media:${post.id}`)}
+              @click=${() => this.#toggle(`media:${post.id}`)}
             >
               ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
             </button>`
