@@ -32,8 +32,10 @@ import type { Embeds } from '../internal/embeds.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
-type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
+type Status = (typeof STATES)[number];
+/** What a reader can do to a post from their own server: reply, boost, like. */
+type Verb = 'Create' | 'Announce' | 'Like';
 
 const rel = LINK_REL;
 /** Network names: proper nouns, the same in every language. */
@@ -191,8 +193,7 @@ export class FediCommentThread extends FediElement {
   /** The element's strings, in its language. */
   declare messages: Messages;
 
-  #ref?: Ref;
-  /** Every source of a merged thread (one for a single post). */
+  /** Every source of a merged thread (one for a single post); none when `src` is not a post. */
   #refs: Ref[] = [];
   /** Sources of a merged thread that failed; the others render. */
   #failed: { host: string; error: FediError }[] = [];
@@ -257,9 +258,8 @@ export class FediCommentThread extends FediElement {
     ].filter(Boolean);
     try {
       this.#refs = inputs.length ? inputs.map(resolve) : [resolve('')];
-      this.#ref = this.#refs[0];
     } catch (e) {
-      this.#ref = undefined;
+      this.#refs = [];
       this.#fail(e);
       return;
     }
@@ -281,15 +281,16 @@ export class FediCommentThread extends FediElement {
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */
   async fetchThread(): Promise<void> {
-    if (!this.#ref) return;
+    const ref = this.#refs[0];
+    if (!ref) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     this.status = 'loading';
     this.error = undefined;
     try {
-      const proxy = this.proxy && (await loadProxyProvider(this.#server(this.#ref).href));
-      const read = async (ref: Ref) =>
-        (this.provider || proxy || (await loadProvider(ref.protocol))).getThread(ref, {
+      const proxy = this.proxy && (await loadProxyProvider(this.#server(ref).href));
+      const read = async (r: Ref) =>
+        (this.provider || proxy || (await loadProvider(r.protocol))).getThread(r, {
           signal: abort.signal,
           sort: this.sort,
           favouritesOnly: this.favouritesOnly,
@@ -321,7 +322,7 @@ export class FediCommentThread extends FediElement {
       if (!threads.length) throw this.#failed[0]!.error;
       const thread = this.#refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
-      const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
+      const all = allPosts(thread);
       if (all.some((p) => p.format === 'html')) this.#sanitize = await loadSanitizer();
       if (this.facepile || all.some((p) => p.embed))
         this.#embeds ??= await import('../internal/embeds.js').then((e) =>
@@ -349,7 +350,7 @@ export class FediCommentThread extends FediElement {
    * Reply (`Create`), boost (`Announce`) or like from the reader's own server: opens the dialog,
    * whose code (and core's intent resolution) is fetched on first use.
    */
-  async #act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
+  async #act(post: Post, verb: Verb) {
     // Bluesky has no intents for these: the post opens on the Bluesky client, within the click.
     if (post.protocol === 'bluesky') {
       if (post.url) go(this, verb, post.url, post.uri);
@@ -384,7 +385,7 @@ export class FediCommentThread extends FediElement {
   }
 
   #renderBody(m: Messages) {
-    const ref = this.#ref;
+    const ref = this.#refs[0];
     switch (this.status) {
       case 'idle':
         return ref
@@ -400,7 +401,9 @@ export class FediCommentThread extends FediElement {
       case 'loading':
         return html`<div part="skeleton" role="status">
           <span class="visually-hidden">${m.loading}</span>
-          ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
+          <div class="bone" aria-hidden="true"></div>
+          <div class="bone" aria-hidden="true"></div>
+          <div class="bone" aria-hidden="true"></div>
         </div>`;
       case 'error': {
         const code = this.error?.code ?? 'NETWORK';
@@ -422,15 +425,25 @@ export class FediCommentThread extends FediElement {
   #renderThread(thread: Thread, m: Messages) {
     const budget = { left: this.shown };
     const more = Math.min(this.limit, thread.count - this.shown);
-    const host = this.#ref!.host;
-    return html`${this.hideRoot ? nothing : this.#renderPost(thread.root, m, 'root')}
+    const host = this.#refs[0]!.host;
+    const { sources } = thread;
+    return html`${this.hideRoot ? nothing : this.#renderPost(thread.root, 'root')}
       ${this.#embeds?.facepiles(thread)}
       <p part="summary" class="summary">
-        ${thread.sources ? this.#mergedSummary(thread, m) : m.commentsCount(thread.count)}
-        ${(thread.sources ?? [thread.root]).map(
+        ${
+          sources
+            ? // "24 replies · 130 likes across Mastodon and Bluesky".
+              m.across(
+                thread.count,
+                sources.reduce((n, p) => n + p.counts.likes, 0),
+                [...new Set(sources.map((p) => NETWORK[p.protocol]))],
+              )
+            : m.commentsCount(thread.count)
+        }
+        ${(sources ?? [thread.root]).map(
           (root) =>
             html`<button part="reply-button" class="btn" @click=${() => this.#act(root, 'Create')}>
-              ${thread.sources ? m.replyOn(NETWORK[root.protocol]) : m.replyOn(host)}
+              ${m.replyOn(sources ? NETWORK[root.protocol] : host)}
             </button>`,
         )}
       </p>
@@ -470,13 +483,6 @@ export class FediCommentThread extends FediElement {
       }`;
   }
 
-  /** "24 replies · 130 likes across Mastodon and Bluesky". */
-  #mergedSummary(thread: Thread, m: Messages) {
-    const likes = thread.sources!.reduce((n, p) => n + p.counts.likes, 0);
-    const networks = [...new Set(thread.sources!.map((p) => NETWORK[p.protocol]))];
-    return m.across(thread.count, likes, networks);
-  }
-
   /**
    * Pre-order, within a budget of comments. Nesting stops at `max-depth`: below it, a subtree is
    * listed flat (iteratively, so a 10 000-deep chain is fine), each reply naming whom it answers.
@@ -486,29 +492,27 @@ export class FediCommentThread extends FediElement {
     for (const node of nodes) {
       if (budget.left <= 0) break;
       budget.left--;
-      if (level < this.maxDepth || !node.replies.length) {
-        items.push(
-          html`<li>
-            ${this.#renderPost(node.post, this.messages, 'comment')}
-            ${
-              node.replies.length
-                ? html`<ol class="replies" role="list">
-                    ${this.#renderNodes(node.replies, level + 1, budget)}
-                  </ol>`
-                : nothing
-            }
-          </li>`,
-        );
-        continue;
-      }
-      items.push(html`<li>${this.#renderPost(node.post, this.messages, 'comment')}</li>`);
+      const flat = level >= this.maxDepth;
+      items.push(
+        html`<li>
+          ${this.#renderPost(node.post, 'comment')}
+          ${
+            node.replies.length && !flat
+              ? html`<ol class="replies" role="list">
+                  ${this.#renderNodes(node.replies, level + 1, budget)}
+                </ol>`
+              : nothing
+          }
+        </li>`,
+      );
+      if (!flat) continue;
       const stack: [ThreadNode, Post][] = node.replies
         .map((r) => [r, node.post] as [ThreadNode, Post])
         .reverse();
       while (stack.length && budget.left > 0) {
         const [child, to] = stack.pop()!;
         budget.left--;
-        items.push(html`<li>${this.#renderPost(child.post, this.messages, 'comment', to)}</li>`);
+        items.push(html`<li>${this.#renderPost(child.post, 'comment', to)}</li>`);
         for (let i = child.replies.length - 1; i >= 0; i--)
           stack.push([child.replies[i]!, child.post]);
       }
@@ -516,7 +520,8 @@ export class FediCommentThread extends FediElement {
     return items;
   }
 
-  #renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post): unknown {
+  #renderPost(post: Post, part: 'root' | 'comment', replyTo?: Post): unknown {
+    const m = this.messages;
     const p = post.placeholder;
     if (p) {
       // A blocked or deleted reply is only said; a hidden one opens on request.
@@ -534,13 +539,33 @@ export class FediCommentThread extends FediElement {
             }
           </p>
         </article>
-        ${open ? this.#renderPost({ ...post, placeholder: undefined }, m, part, replyTo) : nothing}`;
+        ${open ? this.#renderPost({ ...post, placeholder: undefined }, part, replyTo) : nothing}`;
     }
     const a = post.author;
-    const cwOpen = this.#open.has(`cw:${post.id}`);
-    const mediaOpen = this.#open.has(`media:${post.id}`);
+    const cw = `cw:${post.id}`;
+    const cwOpen = this.#open.has(cw);
+    const media = `media:${post.id}`;
+    // Sensitive media stay hidden until the reader reveals them.
+    const revealed = this.#open.has(media) || !post.sensitive;
     const locale = this.locale;
     const c = post.counts;
+    // The visible number is part of the accessible name ("Reply: 3 (3 replies)"); the icon is not.
+    // Each button opens the "from your own server" dialog.
+    const action = (
+      name: 'reply' | 'boost' | 'like',
+      icon: string,
+      verb: Verb,
+      n: number,
+      counted: string,
+    ) =>
+      html`<button part="${name}-button" class="link" @click=${() => this.#act(post, verb)}>
+        <span aria-hidden="true">${icon}</span
+        ><span class="visually-hidden">${m[name]}:</span> ${compact(n, locale)}<span
+          class="visually-hidden"
+        >
+          (${counted})</span
+        >
+      </button>`;
     return html`<article
       part=${part}
       class="post ${part}"
@@ -567,9 +592,9 @@ export class FediCommentThread extends FediElement {
           ${
             a.url
               ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank"
-                  >${this.#renderName(a)}</a
+                  >${renderName(a)}</a
                 >`
-              : html`<span part="author" class="name">${this.#renderName(a)}</span>`
+              : html`<span part="author" class="name">${renderName(a)}</span>`
           }
           <span class="handle" dir="ltr">@${a.handle}</span>
           ${this.thread?.sources ? html`<span class="net">${NETWORK[post.protocol]}</span>` : nothing}
@@ -591,11 +616,7 @@ export class FediCommentThread extends FediElement {
         post.spoiler
           ? html`<p class="cw">
               <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
-              <button
-                class="btn"
-                aria-expanded=${cwOpen}
-                @click=${() => this.#toggle(`cw:${post.id}`)}
-              >
+              <button class="btn" aria-expanded=${cwOpen} @click=${() => this.#toggle(cw)}>
                 ${cwOpen ? m.showLessCw : m.showMoreCw}
               </button>
             </p>`
@@ -603,104 +624,76 @@ export class FediCommentThread extends FediElement {
       }
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
         ${this.#sanitize || post.format !== 'html' ? renderContent(post, this.#sanitize) : nothing}
-        ${post.media.length ? this.#renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
+        ${
+          post.media.length
+            ? html`<div>
+                ${
+                  post.sensitive
+                    ? html`<button
+                        class="btn"
+                        aria-expanded=${revealed}
+                        @click=${() => this.#toggle(media)}
+                      >
+                        ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
+                      </button>`
+                    : nothing
+                }
+                ${revealed ? renderMedia(post, m) : nothing}
+              </div>`
+            : nothing
+        }
         ${this.#embeds?.render(post.embed, this.#sanitize)}
       </div>
       <div part="actions" class="row">
-        ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.#act(post, 'Create'))}
-        ${action('boost', '⟳', m.boost, m.boosts(c.reposts), c.reposts, locale, () => this.#act(post, 'Announce'))}
-        ${action('like', '★', m.like, m.likes(c.likes), c.likes, locale, () => this.#act(post, 'Like'))}
+        ${action('reply', '↩', 'Create', c.replies, m.replies(c.replies))}
+        ${action('boost', '⟳', 'Announce', c.reposts, m.boosts(c.reposts))}
+        ${action('like', '★', 'Like', c.likes, m.likes(c.likes))}
       </div>
     </article>`;
   }
-
-  #renderName(a: Author) {
-    // Emoji images are built by core, the same way as in post text.
-    return html`<bdi
-      >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-        typeof s === 'string' ? s : emojiImage(s),
-      )}</bdi
-    >`;
-  }
-
-  #renderMedia(post: Post, m: Messages, revealed: boolean) {
-    return html`<div>
-      ${
-        post.sensitive
-          ? html`<button
-              class="btn"
-              aria-expanded=${revealed}
-              @click=${() => this.#toggle(`media:${post.id}`)}
-            >
-              ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
-            </button>`
-          : nothing
-      }
-      ${
-        revealed
-          ? html`<ul part="media" class="media" aria-label=${m.media}>
-              ${post.media.map(
-                (x) =>
-                  html`<li>
-                    <a
-                      href=${x.url ?? x.previewUrl ?? nothing}
-                      rel=${rel}
-                      target="_blank"
-                      class=${x.type}
-                    >
-                      ${
-                        x.previewUrl
-                          ? html`<img
-                              src=${x.previewUrl}
-                              alt=${x.alt || m.noAlt}
-                              title=${x.alt || nothing}
-                              width=${x.width ?? nothing}
-                              height=${x.height ?? nothing}
-                              loading="lazy"
-                              decoding="async"
-                              referrerpolicy="no-referrer"
-                            />`
-                          : html`<span>${x.alt || m.noAlt}</span>`
-                      }
-                    </a>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
 }
 
-/**
- * An action with its count. Each is a button that opens the "from your own server" dialog.
- */
-const action = (
-  name: string,
-  icon: string,
-  label: string,
-  counted: string,
-  n: number,
-  locale: string,
-  onClick: () => void,
-) =>
-  // The visible number is part of the accessible name ("Reply: 3 (3 replies)"); the icon is not.
-  html`<button part="${name}-button" class="link" @click=${onClick}>
-    <span aria-hidden="true">${icon}</span
-    ><span class="visually-hidden">${label}:</span> ${compact(n, locale)}<span
-      class="visually-hidden"
-    >
-      (${counted})</span
-    >
-  </button>`;
+/** An author's display name, or the user part of the handle; emoji images are built by core, as in post text. */
+const renderName = (a: Author) =>
+  html`<bdi
+    >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+      typeof s === 'string' ? s : emojiImage(s),
+    )}</bdi
+  >`;
 
-/** Every node of a tree, iteratively. */
-function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {
-  const out: ThreadNode[] = [];
-  const stack = [...nodes];
+/** A post's media list: each a preview linking to the full file, described by its alt text. */
+const renderMedia = (post: Post, m: Messages) =>
+  html`<ul part="media" class="media" aria-label=${m.media}>
+    ${post.media.map(
+      (x) =>
+        html`<li>
+          <a href=${x.url ?? x.previewUrl ?? nothing} rel=${rel} target="_blank" class=${x.type}>
+            ${
+              x.previewUrl
+                ? html`<img
+                    src=${x.previewUrl}
+                    alt=${x.alt || m.noAlt}
+                    title=${x.alt || nothing}
+                    width=${x.width ?? nothing}
+                    height=${x.height ?? nothing}
+                    loading="lazy"
+                    decoding="async"
+                    referrerpolicy="no-referrer"
+                  />`
+                : html`<span>${x.alt || m.noAlt}</span>`
+            }
+          </a>
+        </li>`,
+    )}
+  </ul>`;
+
+/** Every post of a thread, the root first, iteratively. */
+function allPosts(thread: Thread): Post[] {
+  const out = [thread.root];
+  const stack = [...thread.replies];
   while (stack.length) {
     const n = stack.pop()!;
-    out.push(n);
+    out.push(n.post);
     stack.push(...n.replies);
   }
   return out;
