@@ -34,6 +34,8 @@ import { styles } from './comment-thread.styles.js';
 
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 type Status = (typeof STATES)[number];
+/** A source of a merged thread that failed to load: the server it was read from, and why. */
+type Failure = { host: string; error: FediError };
 /** What a reader can do to a post from their own server: reply, boost, like. */
 type Verb = 'Create' | 'Announce' | 'Like';
 
@@ -196,7 +198,7 @@ export class FediCommentThread extends FediElement {
   /** Every source of a merged thread (one for a single post); none when `src` is not a post. */
   #refs: Ref[] = [];
   /** Sources of a merged thread that failed; the others render. */
-  #failed: { host: string; error: FediError }[] = [];
+  #failed: Failure[] = [];
   #sanitize?: Sanitizer;
   #abort?: AbortController;
   readonly #open = new Set<string>();
@@ -313,13 +315,15 @@ export class FediCommentThread extends FediElement {
       ]);
       this.messages = messages;
       // One failing source is said inline; the others render. All failing is an error state.
-      const threads = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      this.#failed = results.flatMap((r, i) =>
-        r.status === 'rejected'
-          ? [{ host: this.#server(this.#refs[i]!).host, error: FediError.from(r.reason) }]
-          : [],
-      );
-      if (!threads.length) throw this.#failed[0]!.error;
+      const threads: Thread[] = [];
+      const failed: Failure[] = [];
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') threads.push(r.value);
+        else
+          failed.push({ host: this.#server(this.#refs[i]!).host, error: FediError.from(r.reason) });
+      });
+      this.#failed = failed;
+      if (!threads.length) throw failed[0]!.error;
       const thread = this.#refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
       const all = allPosts(thread);
@@ -388,16 +392,13 @@ export class FediCommentThread extends FediElement {
     const ref = this.#refs[0];
     switch (this.status) {
       case 'idle':
-        return ref
-          ? html`<div part="placeholder" class="box">
-              <p>
-                ${m.loadFrom([...new Set(this.#refs.map((r) => this.#server(r).host))].join(', '))}
-              </p>
-              <button part="load-button" class="btn primary" @click=${this.fetchThread}>
-                ${m.load}
-              </button>
-            </div>`
-          : nothing;
+        // Only after `src` resolved (a failure is the error state): there is a server to name.
+        return html`<div part="placeholder" class="box">
+          <p>${m.loadFrom([...new Set(this.#refs.map((r) => this.#server(r).host))].join(', '))}</p>
+          <button part="load-button" class="btn primary" @click=${this.fetchThread}>
+            ${m.load}
+          </button>
+        </div>`;
       case 'loading':
         return html`<div part="skeleton" role="status">
           <span class="visually-hidden">${m.loading}</span>
