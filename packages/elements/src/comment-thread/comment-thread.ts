@@ -507,15 +507,18 @@ export class FediCommentThread extends FediElement {
         </li>`,
       );
       if (!flat) continue;
-      const stack: [ThreadNode, Post][] = node.replies
-        .map((r) => [r, node.post] as [ThreadNode, Post])
-        .reverse();
+      // Each reply with the post it answers; pushed last-first, so the first reply pops first.
+      const stack: [ThreadNode, Post][] = [];
+      const push = (parent: ThreadNode) => {
+        for (let i = parent.replies.length - 1; i >= 0; i--)
+          stack.push([parent.replies[i]!, parent.post]);
+      };
+      push(node);
       while (stack.length && budget.left > 0) {
         const [child, to] = stack.pop()!;
         budget.left--;
         items.push(html`<li>${this.#renderPost(child.post, 'comment', to)}</li>`);
-        for (let i = child.replies.length - 1; i >= 0; i--)
-          stack.push([child.replies[i]!, child.post]);
+        push(child);
       }
     }
     return items;
@@ -543,6 +546,7 @@ export class FediCommentThread extends FediElement {
         ${open ? this.#renderPost({ ...post, placeholder: undefined }, part, replyTo) : nothing}`;
     }
     const a = post.author;
+    // An author without a profile URL gets an anchor without href: plain text, not a link.
     const cw = `cw:${post.id}`;
     const cwOpen = this.#open.has(cw);
     const media = `media:${post.id}`;
@@ -590,13 +594,9 @@ export class FediCommentThread extends FediElement {
             : html`<span class="avatar" aria-hidden="true"></span>`
         }
         <span class="who">
-          ${
-            a.url
-              ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank"
-                  >${renderName(a)}</a
-                >`
-              : html`<span part="author" class="name">${renderName(a)}</span>`
-          }
+          <a part="author" class="name" href=${a.url ?? nothing} rel=${rel} target="_blank"
+            >${renderName(a)}</a
+          >
           <span class="handle" dir="ltr">@${a.handle}</span>
           ${this.thread?.sources ? html`<span class="net">${NETWORK[post.protocol]}</span>` : nothing}
         </span>
