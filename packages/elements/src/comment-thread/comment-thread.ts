@@ -575,7 +575,7 @@ export class FediCommentThread extends FediElement {
       part=${part}
       class="post ${part}"
       lang=${post.lang ?? nothing}
-      data-nosnippet=${a.noindex ? '' : nothing}
+      ?data-nosnippet=${a.noindex}
     >
       <header>
         ${
