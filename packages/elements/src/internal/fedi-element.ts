@@ -10,8 +10,8 @@ export type LoadMode = 'click' | 'visible' | 'eager';
  * catalogue, and the privacy modes. Nothing else lives here.
  */
 export class FediElement extends LitElement {
-  readonly #internals = this.attachInternals();
-  #observer?: IntersectionObserver;
+  private readonly internals = this.attachInternals();
+  private observer?: IntersectionObserver;
   /** The element's language: its nearest `lang` attribute, else the page's, else English. */
   protected locale = 'en';
   /** Each element's strings; a subclass sets its own. */
@@ -21,7 +21,7 @@ export class FediElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
+    this.observer?.disconnect();
   }
 
   /** Reads the element's language; other catalogues are a small chunk from the page's own host. */
@@ -43,20 +43,20 @@ export class FediElement extends LitElement {
    * mode set: `click` for another site's server, `visible` for the page's own origin.
    */
   protected schedule(mode: LoadMode | undefined, origin: string, start: () => void): void {
-    this.#observer?.disconnect();
+    this.observer?.disconnect();
     const chosen = privacyMode(mode, origin);
     if (chosen === 'eager') start();
     else if (chosen === 'visible') {
-      this.#observer = new IntersectionObserver(
+      this.observer = new IntersectionObserver(
         (entries) => {
           if (entries.some((e) => e.isIntersecting)) {
-            this.#observer?.disconnect();
+            this.observer?.disconnect();
             start();
           }
         },
         { rootMargin: '300px' },
       );
-      this.#observer.observe(this);
+      this.observer.observe(this);
     }
   }
 
@@ -67,8 +67,8 @@ export class FediElement extends LitElement {
 
   /** Sets or clears one custom state. */
   protected toggleState(name: string, on: boolean): void {
+    const states = this.internals.states;
     // Old engines (before CustomStateSet) simply get no states: styling falls back to attributes.
-    const states = this.#internals.states;
     if (!states) return;
     if (on) states.add(name);
     else states.delete(name);
