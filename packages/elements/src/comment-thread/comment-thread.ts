@@ -242,10 +242,9 @@ export class FediCommentThread extends FediElement {
     ) {
       this.#prepare();
     }
-    if (changed.has('status') || changed.has('thread')) {
-      this.setState(this.status, STATES);
-      this.toggleState('truncated', !!this.thread?.truncated && this.status === 'ready');
-    }
+    // Cheap and idempotent: kept in step on every update rather than tracking what changed.
+    this.setState(this.status, STATES);
+    this.toggleState('truncated', !!this.thread?.truncated && this.status === 'ready');
   }
 
   /** Resolves `src` (and child `<fedi-source href>`s) and starts loading as the privacy mode allows. */
