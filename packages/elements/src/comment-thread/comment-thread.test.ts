@@ -181,6 +181,28 @@ describe('<fedi-comment-thread>', () => {
     expect(comment.querySelector('.cw')!.textContent).to.contain('<img src=x onerror=alert(1)>');
   });
 
+  it('names an author without a profile URL as plain text, not a link', async () => {
+    const root = post({ id: 'root' });
+    const reply = post({
+      id: 'r',
+      inReplyTo: 'root',
+      author: author({ id: 'c', name: 'Carol', handle: 'carol@example.social', url: undefined }),
+    });
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        src=${SRC}
+        .provider=${memoryProvider(root, [reply])}
+      ></fedi-comment-thread>`,
+    );
+    await ready(el);
+    const [rootName, name] = $$(el, '[part=author]');
+    expect(rootName!.getAttribute('href')).to.equal('https://example.social/@alice');
+    expect(name!.textContent!.trim()).to.equal('Carol');
+    expect(name!.hasAttribute('href')).to.be.false;
+    expect(name!.matches(':any-link')).to.be.false;
+  });
+
   it('flattens replies below max-depth and survives a 10,000-deep chain, with "show more"', async () => {
     const root = post({ id: 'root' });
     const chain = Array.from({ length: 10_000 }, (_, i) =>

@@ -32,8 +32,12 @@ import type { Embeds } from '../internal/embeds.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
 
-type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
+type Status = (typeof STATES)[number];
+/** A source of a merged thread that failed to load: the server it was read from, and why. */
+type Failure = { host: string; error: FediError };
+/** What a reader can do to a post from their own server: reply, boost, like. */
+type Verb = 'Create' | 'Announce' | 'Like';
 
 const rel = LINK_REL;
 /** Network names: proper nouns, the same in every language. */
@@ -191,17 +195,16 @@ export class FediCommentThread extends FediElement {
   /** The element's strings, in its language. */
   declare messages: Messages;
 
-  private ref?: Ref;
-  /** Every source of a merged thread (one for a single post). */
-  private refs: Ref[] = [];
+  /** Every source of a merged thread (one for a single post); none when `src` is not a post. */
+  #refs: Ref[] = [];
   /** Sources of a merged thread that failed; the others render. */
-  private failed: { host: string; error: FediError }[] = [];
-  private sanitize?: Sanitizer;
-  private abort?: AbortController;
-  private readonly open = new Set<string>();
-  private dialog?: HomeDialogController;
+  #failed: Failure[] = [];
+  #sanitize?: Sanitizer;
+  #abort?: AbortController;
+  readonly #open = new Set<string>();
+  #dialog?: HomeDialogController;
   /** Link cards, quotes and facepiles: their chunk, loaded only when a thread needs it. */
-  private embeds?: Embeds;
+  #embeds?: Embeds;
 
   constructor() {
     super();
@@ -217,7 +220,7 @@ export class FediCommentThread extends FediElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -237,17 +240,16 @@ export class FediCommentThread extends FediElement {
         'facepile',
       ].some((k) => changed.has(k))
     ) {
-      this.prepare();
+      this.#prepare();
     }
-    if (changed.has('status') || changed.has('thread')) {
-      this.setState(this.status, STATES);
-      this.toggleState('truncated', !!this.thread?.truncated && this.status === 'ready');
-    }
+    // Cheap and idempotent: kept in step on every update rather than tracking what changed.
+    this.setState(this.status, STATES);
+    this.toggleState('truncated', !!this.thread?.truncated && this.status === 'ready');
   }
 
   /** Resolves `src` (and child `<fedi-source href>`s) and starts loading as the privacy mode allows. */
-  private prepare() {
-    this.abort?.abort();
+  #prepare() {
+    this.#abort?.abort();
     this.thread = undefined;
     this.shown = this.limit;
     this.updateLocale();
@@ -256,17 +258,16 @@ export class FediCommentThread extends FediElement {
       ...[...this.querySelectorAll('fedi-source')].map((s) => s.getAttribute('href') ?? ''),
     ].filter(Boolean);
     try {
-      this.refs = inputs.length ? inputs.map(resolve) : [resolve('')];
-      this.ref = this.refs[0];
+      this.#refs = inputs.length ? inputs.map(resolve) : [resolve('')];
     } catch (e) {
-      this.ref = undefined;
-      this.fail(e);
+      this.#refs = [];
+      this.#fail(e);
       return;
     }
     this.status = 'idle';
     // `visible` by default only when every server is the page's own origin.
     // With a proxy, too: it is the site's own, whatever origin it is served from.
-    const own = !!this.proxy || this.refs.every((r) => this.server(r).origin === location.origin);
+    const own = !!this.proxy || this.#refs.every((r) => this.#server(r).origin === location.origin);
     this.schedule(this.load, own ? location.origin : '', () => void this.fetchThread());
   }
 
@@ -274,22 +275,23 @@ export class FediCommentThread extends FediElement {
    * The server the reader's browser will contact for a source: the post's own server, or for
    * Bluesky the AppView. The placeholder names it and the privacy mode is chosen by it.
    */
-  private server(ref: Ref): URL {
+  #server(ref: Ref): URL {
     if (this.proxy) return new URL(this.proxy, document.baseURI);
     return new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin);
   }
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */
   async fetchThread(): Promise<void> {
-    if (!this.ref) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    const ref = this.#refs[0];
+    if (!ref) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.status = 'loading';
     this.error = undefined;
     try {
-      const proxy = this.proxy && (await loadProxyProvider(this.server(this.ref).href));
-      const read = async (ref: Ref) =>
-        (this.provider || proxy || (await loadProvider(ref.protocol))).getThread(ref, {
+      const proxy = this.proxy && (await loadProxyProvider(this.#server(ref).href));
+      const read = async (r: Ref) =>
+        (this.provider || proxy || (await loadProvider(r.protocol))).getThread(r, {
           signal: abort.signal,
           sort: this.sort,
           favouritesOnly: this.favouritesOnly,
@@ -307,24 +309,26 @@ export class FediCommentThread extends FediElement {
           },
         });
       const [results, messages] = await Promise.all([
-        Promise.allSettled(this.refs.map(read)),
+        Promise.allSettled(this.#refs.map(read)),
         loadMessages(threadCatalogue, this.locale),
       ]);
       this.messages = messages;
       // One failing source is said inline; the others render. All failing is an error state.
-      const threads = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      this.failed = results.flatMap((r, i) =>
-        r.status === 'rejected'
-          ? [{ host: this.server(this.refs[i]!).host, error: FediError.from(r.reason) }]
-          : [],
-      );
-      if (!threads.length) throw this.failed[0]!.error;
-      const thread = this.refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
+      const threads: Thread[] = [];
+      const failed: Failure[] = [];
+      results.forEach((r, i) => {
+        if (r.status === 'fulfilled') threads.push(r.value);
+        else
+          failed.push({ host: this.#server(this.#refs[i]!).host, error: FediError.from(r.reason) });
+      });
+      this.#failed = failed;
+      if (!threads.length) throw failed[0]!.error;
+      const thread = this.#refs.length > 1 ? mergeThreads(threads, this.sort) : threads[0]!;
       // DOMPurify is a separate chunk, loaded only when some post carries HTML.
-      const all = [thread.root, ...flatten(thread.replies).map((n) => n.post)];
-      if (all.some((p) => p.format === 'html')) this.sanitize = await loadSanitizer();
+      const all = allPosts(thread);
+      if (all.some((p) => p.format === 'html')) this.#sanitize = await loadSanitizer();
       if (this.facepile || all.some((p) => p.embed))
-        this.embeds ??= await import('../internal/embeds.js').then((e) =>
+        this.#embeds ??= await import('../internal/embeds.js').then((e) =>
           e.attach(this, loadProvider),
         );
       if (abort.signal.aborted) return;
@@ -332,13 +336,13 @@ export class FediCommentThread extends FediElement {
       this.status = thread.count ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediLoadEvent(thread));
-      void this.embeds?.piles(thread, abort.signal);
+      void this.#embeds?.piles(thread, abort.signal);
     } catch (e) {
-      if (!abort.signal.aborted) this.fail(e);
+      if (!abort.signal.aborted) this.#fail(e);
     }
   }
 
-  private fail(e: unknown) {
+  #fail(e: unknown) {
     const error = FediError.from(e);
     this.error = error;
     this.status = 'error';
@@ -349,16 +353,16 @@ export class FediCommentThread extends FediElement {
    * Reply (`Create`), boost (`Announce`) or like from the reader's own server: opens the dialog,
    * whose code (and core's intent resolution) is fetched on first use.
    */
-  private async act(post: Post, verb: 'Create' | 'Announce' | 'Like') {
+  async #act(post: Post, verb: Verb) {
     // Bluesky has no intents for these: the post opens on the Bluesky client, within the click.
     if (post.protocol === 'bluesky') {
       if (post.url) go(this, verb, post.url, post.uri);
       return;
     }
     const dialog = await import('../internal/home-dialog.js');
-    this.dialog ??= new dialog.HomeDialogController(this);
+    this.#dialog ??= new dialog.HomeDialogController(this);
     const m = this.messages;
-    this.dialog.open({
+    this.#dialog.open({
       verb,
       title: verb === 'Create' ? m.dialogTitle : verb === 'Like' ? m.dialogLike : m.dialogBoost,
       object: post.url ?? post.uri,
@@ -369,38 +373,37 @@ export class FediCommentThread extends FediElement {
     });
   }
 
-  private toggle(key: string) {
-    if (this.open.has(key)) this.open.delete(key);
-    else this.open.add(key);
+  #toggle(key: string) {
+    if (this.#open.has(key)) this.#open.delete(key);
+    else this.#open.add(key);
     this.requestUpdate();
   }
 
   protected override render() {
     const m = this.messages;
     return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
-        ${this.renderBody(m)}
+        ${this.#renderBody(m)}
       </section>
-      ${this.dialog?.render() ?? nothing}`;
+      ${this.#dialog?.render() ?? nothing}`;
   }
 
-  private renderBody(m: Messages) {
-    const ref = this.ref;
+  #renderBody(m: Messages) {
+    const ref = this.#refs[0];
     switch (this.status) {
       case 'idle':
-        return ref
-          ? html`<div part="placeholder" class="box">
-              <p>
-                ${m.loadFrom([...new Set(this.refs.map((r) => this.server(r).host))].join(', '))}
-              </p>
-              <button part="load-button" class="btn primary" @click=${this.fetchThread}>
-                ${m.load}
-              </button>
-            </div>`
-          : nothing;
+        // Only after `src` resolved (a failure is the error state): there is a server to name.
+        return html`<div part="placeholder" class="box">
+          <p>${m.loadFrom([...new Set(this.#refs.map((r) => this.#server(r).host))].join(', '))}</p>
+          <button part="load-button" class="btn primary" @click=${this.fetchThread}>
+            ${m.load}
+          </button>
+        </div>`;
       case 'loading':
         return html`<div part="skeleton" role="status">
           <span class="visually-hidden">${m.loading}</span>
-          ${[0, 1, 2].map(() => html`<div class="bone" aria-hidden="true"></div>`)}
+          <div class="bone" aria-hidden="true"></div>
+          <div class="bone" aria-hidden="true"></div>
+          <div class="bone" aria-hidden="true"></div>
         </div>`;
       case 'error': {
         const code = this.error?.code ?? 'NETWORK';
@@ -415,26 +418,36 @@ export class FediCommentThread extends FediElement {
         </div>`;
       }
       default:
-        return this.renderThread(this.thread!, m);
+        return this.#renderThread(this.thread!, m);
     }
   }
 
-  private renderThread(thread: Thread, m: Messages) {
+  #renderThread(thread: Thread, m: Messages) {
     const budget = { left: this.shown };
     const more = Math.min(this.limit, thread.count - this.shown);
-    const host = this.ref!.host;
-    return html`${this.hideRoot ? nothing : this.renderPost(thread.root, m, 'root')}
-      ${this.embeds?.facepiles(thread)}
+    const host = this.#refs[0]!.host;
+    const { sources } = thread;
+    return html`${this.hideRoot ? nothing : this.#renderPost(thread.root, 'root')}
+      ${this.#embeds?.facepiles(thread)}
       <p part="summary" class="summary">
-        ${thread.sources ? this.mergedSummary(thread, m) : m.commentsCount(thread.count)}
-        ${(thread.sources ?? [thread.root]).map(
+        ${
+          sources
+            ? // "24 replies · 130 likes across Mastodon and Bluesky".
+              m.across(
+                thread.count,
+                sources.reduce((n, p) => n + p.counts.likes, 0),
+                [...new Set(sources.map((p) => NETWORK[p.protocol]))],
+              )
+            : m.commentsCount(thread.count)
+        }
+        ${(sources ?? [thread.root]).map(
           (root) =>
-            html`<button part="reply-button" class="btn" @click=${() => this.act(root, 'Create')}>
-              ${thread.sources ? m.replyOn(NETWORK[root.protocol]) : m.replyOn(host)}
+            html`<button part="reply-button" class="btn" @click=${() => this.#act(root, 'Create')}>
+              ${m.replyOn(sources ? NETWORK[root.protocol] : host)}
             </button>`,
         )}
       </p>
-      ${this.failed.map(
+      ${this.#failed.map(
         (f) =>
           html`<p part="error" class="box" role="alert">
             ${m.sourceFailed(f.host)} ${m.error[f.error.code]}
@@ -443,7 +456,7 @@ export class FediCommentThread extends FediElement {
       ${
         thread.count
           ? html`<ol class="replies" role="list">
-              ${this.renderNodes(thread.replies, 1, budget)}
+              ${this.#renderNodes(thread.replies, 1, budget)}
             </ol>`
           : html`<p part="empty" class="box">${m.empty}</p>`
       }
@@ -470,86 +483,98 @@ export class FediCommentThread extends FediElement {
       }`;
   }
 
-  /** "24 replies · 130 likes across Mastodon and Bluesky". */
-  private mergedSummary(thread: Thread, m: Messages) {
-    const likes = thread.sources!.reduce((n, p) => n + p.counts.likes, 0);
-    const networks = [...new Set(thread.sources!.map((p) => NETWORK[p.protocol]))];
-    return m.across(thread.count, likes, networks);
-  }
-
   /**
    * Pre-order, within a budget of comments. Nesting stops at `max-depth`: below it, a subtree is
    * listed flat (iteratively, so a 10 000-deep chain is fine), each reply naming whom it answers.
    */
-  private renderNodes(
-    nodes: ThreadNode[],
-    level: number,
-    budget: { left: number },
-  ): TemplateResult[] {
+  #renderNodes(nodes: ThreadNode[], level: number, budget: { left: number }): TemplateResult[] {
     const items: TemplateResult[] = [];
     for (const node of nodes) {
       if (budget.left <= 0) break;
       budget.left--;
-      if (level < this.maxDepth || !node.replies.length) {
-        items.push(
-          html`<li>
-            ${this.renderPost(node.post, this.messages, 'comment')}
-            ${
-              node.replies.length
-                ? html`<ol class="replies" role="list">
-                    ${this.renderNodes(node.replies, level + 1, budget)}
-                  </ol>`
-                : nothing
-            }
-          </li>`,
-        );
-        continue;
-      }
-      items.push(html`<li>${this.renderPost(node.post, this.messages, 'comment')}</li>`);
-      const stack: [ThreadNode, Post][] = node.replies
-        .map((r) => [r, node.post] as [ThreadNode, Post])
-        .reverse();
+      const flat = level >= this.maxDepth;
+      items.push(
+        html`<li>
+          ${this.#renderPost(node.post, 'comment')}
+          ${
+            node.replies.length && !flat
+              ? html`<ol class="replies" role="list">
+                  ${this.#renderNodes(node.replies, level + 1, budget)}
+                </ol>`
+              : nothing
+          }
+        </li>`,
+      );
+      if (!flat) continue;
+      // Each reply with the post it answers; pushed last-first, so the first reply pops first.
+      const stack: [ThreadNode, Post][] = [];
+      const push = (parent: ThreadNode) => {
+        for (let i = parent.replies.length - 1; i >= 0; i--)
+          stack.push([parent.replies[i]!, parent.post]);
+      };
+      push(node);
       while (stack.length && budget.left > 0) {
         const [child, to] = stack.pop()!;
         budget.left--;
-        items.push(html`<li>${this.renderPost(child.post, this.messages, 'comment', to)}</li>`);
-        for (let i = child.replies.length - 1; i >= 0; i--)
-          stack.push([child.replies[i]!, child.post]);
+        items.push(html`<li>${this.#renderPost(child.post, 'comment', to)}</li>`);
+        push(child);
       }
     }
     return items;
   }
 
-  private renderPost(post: Post, m: Messages, part: 'root' | 'comment', replyTo?: Post): unknown {
+  #renderPost(post: Post, part: 'root' | 'comment', replyTo?: Post): unknown {
+    const m = this.messages;
     const p = post.placeholder;
     if (p) {
       // A blocked or deleted reply is only said; a hidden one opens on request.
       const key = `hidden:${post.id}`;
-      const open = this.open.has(key);
+      const open = this.#open.has(key);
       return html`<article part="comment placeholder" class="post">
           <p class="reply-to">
             ${p === 'hidden' ? m.hiddenReply : p === 'blocked' ? m.blockedReply : m.deletedReply}
             ${
               p === 'hidden'
-                ? html`<button class="btn" aria-expanded=${open} @click=${() => this.toggle(key)}>
+                ? html`<button class="btn" aria-expanded=${open} @click=${() => this.#toggle(key)}>
                     ${m.showHidden}
                   </button>`
                 : nothing
             }
           </p>
         </article>
-        ${open ? this.renderPost({ ...post, placeholder: undefined }, m, part, replyTo) : nothing}`;
+        ${open ? this.#renderPost({ ...post, placeholder: undefined }, part, replyTo) : nothing}`;
     }
     const a = post.author;
-    const cwOpen = this.open.has(`cw:${post.id}`);
-    const mediaOpen = this.open.has(`media:${post.id}`);
+    // An author without a profile URL gets an anchor without href: plain text, not a link.
+    const cw = `cw:${post.id}`;
+    const cwOpen = this.#open.has(cw);
+    const media = `media:${post.id}`;
+    // Sensitive media stay hidden until the reader reveals them.
+    const revealed = this.#open.has(media) || !post.sensitive;
     const locale = this.locale;
     const c = post.counts;
+    // The visible number is part of the accessible name ("Reply: 3 (3 replies)"); the icon is not.
+    // Each button opens the "from your own server" dialog.
+    const action = (
+      name: 'reply' | 'boost' | 'like',
+      icon: string,
+      verb: Verb,
+      n: number,
+      counted: string,
+    ) =>
+      html`<button part="${name}-button" class="link" @click=${() => this.#act(post, verb)}>
+        <span aria-hidden="true">${icon}</span
+        ><span class="visually-hidden">${m[name]}:</span> ${compact(n, locale)}<span
+          class="visually-hidden"
+        >
+          (${counted})</span
+        >
+      </button>`;
     return html`<article
       part=${part}
       class="post ${part}"
       lang=${post.lang ?? nothing}
-      data-nosnippet=${a.noindex ? '' : nothing}
+      ?data-nosnippet=${a.noindex}
     >
       <header>
         ${
@@ -568,13 +593,9 @@ export class FediCommentThread extends FediElement {
             : html`<span class="avatar" aria-hidden="true"></span>`
         }
         <span class="who">
-          ${
-            a.url
-              ? html`<a part="author" class="name" href=${a.url} rel=${rel} target="_blank"
-                  >${this.renderName(a)}</a
-                >`
-              : html`<span part="author" class="name">${this.renderName(a)}</span>`
-          }
+          <a part="author" class="name" href=${a.url ?? nothing} rel=${rel} target="_blank"
+            >${renderName(a)}</a
+          >
           <span class="handle" dir="ltr">@${a.handle}</span>
           ${this.thread?.sources ? html`<span class="net">${NETWORK[post.protocol]}</span>` : nothing}
         </span>
@@ -595,116 +616,84 @@ export class FediCommentThread extends FediElement {
         post.spoiler
           ? html`<p class="cw">
               <strong>${m.cw}:</strong> <span>${post.spoiler}</span>
-              <button
-                class="btn"
-                aria-expanded=${cwOpen}
-                @click=${() => this.toggle(`cw:${post.id}`)}
-              >
+              <button class="btn" aria-expanded=${cwOpen} @click=${() => this.#toggle(cw)}>
                 ${cwOpen ? m.showLessCw : m.showMoreCw}
               </button>
             </p>`
           : nothing
       }
       <div class="body" ?hidden=${!!post.spoiler && !cwOpen}>
-        ${this.sanitize || post.format !== 'html' ? renderContent(post, this.sanitize) : nothing}
-        ${post.media.length ? this.renderMedia(post, m, mediaOpen || !post.sensitive) : nothing}
-        ${this.embeds?.render(post.embed, this.sanitize)}
+        ${this.#sanitize || post.format !== 'html' ? renderContent(post, this.#sanitize) : nothing}
+        ${
+          post.media.length
+            ? html`<div>
+                ${
+                  post.sensitive
+                    ? html`<button
+                        class="btn"
+                        aria-expanded=${revealed}
+                        @click=${() => this.#toggle(media)}
+                      >
+                        ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
+                      </button>`
+                    : nothing
+                }
+                ${revealed ? renderMedia(post, m) : nothing}
+              </div>`
+            : nothing
+        }
+        ${this.#embeds?.render(post.embed, this.#sanitize)}
       </div>
       <div part="actions" class="row">
-        ${action('reply', '↩', m.reply, m.replies(c.replies), c.replies, locale, () => this.act(post, 'Create'))}
-        ${action('boost', '⟳', m.boost, m.boosts(c.reposts), c.reposts, locale, () => this.act(post, 'Announce'))}
-        ${action('like', '★', m.like, m.likes(c.likes), c.likes, locale, () => this.act(post, 'Like'))}
+        ${action('reply', '↩', 'Create', c.replies, m.replies(c.replies))}
+        ${action('boost', '⟳', 'Announce', c.reposts, m.boosts(c.reposts))}
+        ${action('like', '★', 'Like', c.likes, m.likes(c.likes))}
       </div>
     </article>`;
   }
-
-  private renderName(a: Author) {
-    // Emoji images are built by core, the same way as in post text.
-    return html`<bdi
-      >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-        typeof s === 'string' ? s : emojiImage(s),
-      )}</bdi
-    >`;
-  }
-
-  private renderMedia(post: Post, m: Messages, revealed: boolean) {
-    return html`<div>
-      ${
-        post.sensitive
-          ? html`<button
-              class="btn"
-              aria-expanded=${revealed}
-              @click=${() => this.toggle(`media:${post.id}`)}
-            >
-              ${revealed ? m.hideSensitive : `${m.sensitive} · ${m.showSensitive}`}
-            </button>`
-          : nothing
-      }
-      ${
-        revealed
-          ? html`<ul part="media" class="media" aria-label=${m.media}>
-              ${post.media.map(
-                (x) =>
-                  html`<li>
-                    <a
-                      href=${x.url ?? x.previewUrl ?? nothing}
-                      rel=${rel}
-                      target="_blank"
-                      class=${x.type}
-                    >
-                      ${
-                        x.previewUrl
-                          ? html`<img
-                              src=${x.previewUrl}
-                              alt=${x.alt || m.noAlt}
-                              title=${x.alt || nothing}
-                              width=${x.width ?? nothing}
-                              height=${x.height ?? nothing}
-                              loading="lazy"
-                              decoding="async"
-                              referrerpolicy="no-referrer"
-                            />`
-                          : html`<span>${x.alt || m.noAlt}</span>`
-                      }
-                    </a>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-    </div>`;
-  }
 }
 
-/**
- * An action with its count. Each is a button that opens the "from your own server" dialog.
- */
-const action = (
-  name: string,
-  icon: string,
-  label: string,
-  counted: string,
-  n: number,
-  locale: string,
-  onClick: () => void,
-) =>
-  // The visible number is part of the accessible name ("Reply: 3 (3 replies)"); the icon is not.
-  html`<button part="${name}-button" class="link" @click=${onClick}>
-    <span aria-hidden="true">${icon}</span
-    ><span class="visually-hidden">${label}:</span> ${compact(n, locale)}<span
-      class="visually-hidden"
-    >
-      (${counted})</span
-    >
-  </button>`;
+/** An author's display name, or the user part of the handle; emoji images are built by core, as in post text. */
+const renderName = (a: Author) =>
+  html`<bdi
+    >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+      typeof s === 'string' ? s : emojiImage(s),
+    )}</bdi
+  >`;
 
-/** Every node of a tree, iteratively. */
-function flatten(nodes: readonly ThreadNode[]): ThreadNode[] {
-  const out: ThreadNode[] = [];
-  const stack = [...nodes];
+/** A post's media list: each a preview linking to the full file, described by its alt text. */
+const renderMedia = (post: Post, m: Messages) =>
+  html`<ul part="media" class="media" aria-label=${m.media}>
+    ${post.media.map(
+      (x) =>
+        html`<li>
+          <a href=${x.url ?? x.previewUrl ?? nothing} rel=${rel} target="_blank" class=${x.type}>
+            ${
+              x.previewUrl
+                ? html`<img
+                    src=${x.previewUrl}
+                    alt=${x.alt || m.noAlt}
+                    title=${x.alt || nothing}
+                    width=${x.width ?? nothing}
+                    height=${x.height ?? nothing}
+                    loading="lazy"
+                    decoding="async"
+                    referrerpolicy="no-referrer"
+                  />`
+                : html`<span>${x.alt || m.noAlt}</span>`
+            }
+          </a>
+        </li>`,
+    )}
+  </ul>`;
+
+/** Every post of a thread, the root first, iteratively. */
+function allPosts(thread: Thread): Post[] {
+  const out = [thread.root];
+  const stack = [...thread.replies];
   while (stack.length) {
     const n = stack.pop()!;
-    out.push(n);
+    out.push(n.post);
     stack.push(...n.replies);
   }
   return out;

@@ -62,16 +62,13 @@ export class FediElement extends LitElement {
 
   /** Sets exactly one of `names` as the current custom state (CSS `:host(:state(x))`). */
   protected setState(current: string, names: readonly string[]): void {
-    const states = this.internals.states;
-    // Old engines (before CustomStateSet) simply get no states: styling falls back to attributes.
-    if (!states) return;
-    for (const n of names) states.delete(n);
-    states.add(current);
+    for (const n of names) this.toggleState(n, n === current);
   }
 
   /** Sets or clears one custom state. */
   protected toggleState(name: string, on: boolean): void {
     const states = this.internals.states;
+    // Old engines (before CustomStateSet) simply get no states: styling falls back to attributes.
     if (!states) return;
     if (on) states.add(name);
     else states.delete(name);

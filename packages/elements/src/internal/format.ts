@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+/** Each unit from the largest down, with its length in seconds; below a minute, seconds. */
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31536000],
   ['month', 2592000],
@@ -6,18 +7,16 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86400],
   ['hour', 3600],
   ['minute', 60],
-  ['second', 1],
 ];
 
 /** "3 hours ago", in the element's language. */
 export function relativeTime(date: Date, locale: string, now = Date.now()): string {
   const seconds = (date.getTime() - now) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size || unit === 'second')
-      return rtf.format(Math.round(seconds / size), unit);
-  }
-  return '';
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(seconds) >= size) ?? ['second', 1];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(
+    Math.round(seconds / size),
+    unit,
+  );
 }
 
 /** The exact date and time, for tooltips. */

@@ -17,7 +17,7 @@ export function renderContent(post: Post, sanitize?: Sanitizer): HTMLElement {
   if (!el) {
     el = document.createElement('div');
     el.className = 'content';
-    el.setAttribute('part', 'content');
+    el.part.add('content');
     if (post.format === 'html') el.append(sanitize!(post.content, post.emojis));
     else if (post.format === 'rich' && post.segments) {
       // Bluesky text keeps its line breaks (the styles give `.rich` `white-space: pre-wrap`).
