@@ -474,6 +474,8 @@ for (const engine of ENGINES) {
     });
 
     describe('sanitize: XSS corpora (../shared/data/xss)', function () {
+      // Thousands of payloads, each inserted into the page and waited on: slow on a busy machine.
+      this.timeout(60_000);
       const local: CustomEmoji[] = [
         {
           shortcode: 'xss',
@@ -606,7 +608,8 @@ describe('engine choice', () => {
   });
 });
 
-describe('engine parity', () => {
+describe('engine parity', function () {
+  this.timeout(60_000);
   /** Sanitizes with each engine into a detached container, serialized for comparison. */
   async function both(): Promise<[(html: string) => string, (html: string) => string]> {
     const [a, b] = await Promise.all(ENGINES.map((engine) => createSanitizer(engine)));
