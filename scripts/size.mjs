@@ -43,7 +43,11 @@ const THREAD = {
 };
 /** The photo gallery with everything it may load: reader, sanitizer (captions, bio), follow dialog. */
 const galleryAll = (sanitizer) =>
-  has(new RegExp(`mastodon/dist|pixelfed/dist|follow-button|home-dialog|${sanitizer}`));
+  has(
+    new RegExp(
+      `mastodon/dist|pixelfed/dist|follow-button/follow-button\\.js|home-dialog|${sanitizer}`,
+    ),
+  );
 const scenarios = [
   {
     name: '<fedi-comment-thread> on a Mastodon post, with the HTML Sanitizer API (Lit, provider, sanitizer)',
