@@ -263,6 +263,57 @@ describe('<fedi-comment-thread>', () => {
     await until(() => calls === 2, 'retry');
   });
 
+  it('"Check for new replies" reads again with the thread still shown, and says what it found', async () => {
+    const { root, replies } = sample();
+    let reads = 0;
+    let fail = false;
+    const provider = memoryProvider(root, replies);
+    const grow = {
+      async getThread(...args: Parameters<typeof provider.getThread>) {
+        reads++;
+        if (fail) throw new FediError('busy', { code: 'RATE_LIMITED', status: 429 });
+        // The second read finds two more replies, as after a server fetched them.
+        if (reads === 2)
+          replies.push(
+            post({ id: `n${reads}a`, inReplyTo: 'root' }),
+            post({ id: `n${reads}b`, inReplyTo: 'a' }),
+          );
+        return provider.getThread(...args);
+      },
+    };
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread load="eager" src=${SRC} .provider=${grow}></fedi-comment-thread>`,
+    );
+    await ready(el);
+    expect(el.thread!.count).to.equal(3);
+    const button = () => $$(el, '[part=refresh]')[0] as HTMLButtonElement;
+    const status = () => $$(el, '[part=refresh-status]')[0]!;
+    expect(status().getAttribute('role')).to.equal('status');
+    expect(status().textContent!.trim()).to.equal('');
+    let loads = 0;
+    el.addEventListener('fedi-load', () => loads++);
+
+    button().click();
+    await el.updateComplete;
+    // No skeleton: the comments stay while the check runs.
+    expect(el.matches(':state(ready)')).to.be.true;
+    expect($$(el, '[part~=comment]').length).to.be.greaterThan(0);
+    await until(() => status().textContent!.includes('2 new replies.'), 'announced');
+    expect(el.thread!.count).to.equal(5);
+    expect(loads).to.equal(1);
+    expect(button().disabled).to.be.false;
+
+    button().click();
+    await until(() => status().textContent!.includes('No new replies.'), 'nothing new');
+
+    fail = true;
+    button().click();
+    await until(() => status().textContent!.includes('The server is busy'), 'failure said');
+    expect(el.matches(':state(ready)')).to.be.true;
+    expect(el.thread!.count).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('reports a bad src clearly without fetching anything', async () => {
     const el = await fixture<FediCommentThread>(
       html`<fedi-comment-thread src="javascript:alert(1)"></fedi-comment-thread>`,

@@ -60,6 +60,8 @@ const NETWORK = { mastodon: 'Mastodon', pixelfed: 'Pixelfed', bluesky: 'Bluesky'
  * @csspart load-button - The button in the placeholder.
  * @csspart skeleton - The loading skeleton.
  * @csspart summary - The "N comments" line.
+ * @csspart refresh - The "Check for new replies" button in the summary line.
+ * @csspart refresh-status - What the last check found ("2 new replies."), a live region.
  * @csspart root - The post being replied to (hidden with `hide-root`).
  * @csspart comment - Each reply.
  * @csspart avatar - Each avatar image.
@@ -205,6 +207,10 @@ export class FediCommentThread extends FediElement {
   #dialog?: HomeDialogController;
   /** Link cards, quotes and facepiles: their chunk, loaded only when a thread needs it. */
   #embeds?: Embeds;
+  /** A refresh is under way ({@link refresh}). */
+  #refreshing = false;
+  /** What the last refresh found, for the live region. */
+  #refreshed = '';
 
   constructor() {
     super();
@@ -282,14 +288,49 @@ export class FediCommentThread extends FediElement {
 
   /** Fetches (or re-fetches) the thread now, whatever the load mode. */
   async fetchThread(): Promise<void> {
-    const ref = this.#refs[0];
-    if (!ref) return;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    if (!this.#refs[0]) return;
     this.status = 'loading';
     this.error = undefined;
+    this.#refreshed = '';
     try {
-      const proxy = this.proxy && (await loadProxyProvider(this.#server(ref).href));
+      await this.#read();
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  /**
+   * Reads the thread again while it stays on screen (the "Check for new replies" button): servers
+   * keep fetching replies from other servers after a first read (Mastodon says so in a header that
+   * browsers are not allowed to read), so a reader may ask again. A live region says how many
+   * replies are new; a failure is said there too, and the thread shown stays.
+   */
+  async refresh(): Promise<void> {
+    const before = this.thread?.count;
+    if (before === undefined || this.#refreshing) return;
+    this.#refreshing = true;
+    this.#refreshed = '';
+    this.requestUpdate();
+    try {
+      if (await this.#read())
+        this.#refreshed = this.messages.refreshed(this.thread!.count - before);
+    } catch (e) {
+      this.#refreshed = this.messages.error[FediError.from(e).code];
+    }
+    this.#refreshing = false;
+    this.requestUpdate();
+  }
+
+  /**
+   * Reads every source, merges them, loads what rendering needs (sanitizer, embeds), shows the
+   * thread and fires `fedi-load`. Throws when every source failed; false when a newer read
+   * replaced this one.
+   */
+  async #read(): Promise<boolean> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    try {
+      const proxy = this.proxy && (await loadProxyProvider(this.#server(this.#refs[0]!).href));
       const read = async (r: Ref) =>
         (this.provider || proxy || (await loadProvider(r.protocol))).getThread(r, {
           signal: abort.signal,
@@ -331,14 +372,16 @@ export class FediCommentThread extends FediElement {
         this.#embeds ??= await import('../internal/embeds.js').then((e) =>
           e.attach(this, loadProvider),
         );
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return false;
       this.thread = thread;
       this.status = thread.count ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediLoadEvent(thread));
       void this.#embeds?.piles(thread, abort.signal);
+      return true;
     } catch (e) {
-      if (!abort.signal.aborted) this.#fail(e);
+      if (abort.signal.aborted) return false;
+      throw e;
     }
   }
 
@@ -446,6 +489,15 @@ export class FediCommentThread extends FediElement {
               ${m.replyOn(sources ? NETWORK[root.protocol] : host)}
             </button>`,
         )}
+        <button
+          part="refresh"
+          class="btn"
+          ?disabled=${this.#refreshing}
+          @click=${() => void this.refresh()}
+        >
+          ${this.#refreshing ? m.refreshing : m.refresh}
+        </button>
+        <span part="refresh-status" role="status">${this.#refreshed}</span>
       </p>
       ${this.#failed.map(
         (f) =>

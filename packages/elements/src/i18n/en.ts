@@ -25,6 +25,10 @@ export const en = {
     `${replies} ${replies === 1 ? 'reply' : 'replies'} · ${likes} ${likes === 1 ? 'like' : 'likes'} across ${networks.join(' and ')}`,
   sourceFailed: (host: string) => `The replies from ${host} could not be loaded:`,
   retry: 'Try again',
+  refresh: 'Check for new replies',
+  refreshing: 'Checking for new replies…',
+  refreshed: (n: number) =>
+    n > 0 ? `${n} new ${n === 1 ? 'reply' : 'replies'}.` : 'No new replies.',
   truncated: 'Only part of this conversation can be shown here.',
   readAll: (host: string) => `Read the whole conversation on ${host}`,
   showMore: (n: number) => `Show ${n} more ${n === 1 ? 'reply' : 'replies'}`,

@@ -27,6 +27,10 @@ export const fr: Messages = {
     `${plural(replies, 'réponse', 'réponses')} · ${plural(likes, 'favori', 'favoris')} sur ${networks.join(' et ')}`,
   sourceFailed: (host) => `Les réponses de ${host} n’ont pas pu être chargées :`,
   retry: 'Réessayer',
+  refresh: 'Chercher de nouvelles réponses',
+  refreshing: 'Recherche de nouvelles réponses…',
+  refreshed: (n) =>
+    n > 0 ? `${plural(n, 'nouvelle réponse', 'nouvelles réponses')}.` : 'Aucune nouvelle réponse.',
   truncated: 'Seule une partie de cette conversation peut être affichée ici.',
   readAll: (host) => `Lire toute la conversation sur ${host}`,
   showMore: (n) => `Afficher ${plural(n, 'réponse de plus', 'réponses de plus')}`,
