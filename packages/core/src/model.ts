@@ -226,6 +226,11 @@ export interface Thread {
   readonly fullThreadUrl?: string;
   /** For a conversation merged from several networks: the root post of each source, in order. */
   readonly sources?: readonly Post[];
+  /**
+   * The server is still fetching replies from other servers (Mastodon 4.4+ says so with a
+   * `Mastodon-Async-Refresh` header): reading again after `retryAfter` seconds may show more.
+   */
+  readonly pending?: { readonly retryAfter: number };
 }
 
 /** A public profile. */

@@ -214,6 +214,28 @@ describe('createMastodonProvider', () => {
       expect(ids(thread.replies)).to.deep.equal([['1001', [['1002', ['1005']]]]]);
     });
 
+    it('Mastodon-Async-Refresh (a server-side reader sees it): the thread says when to read again', async () => {
+      const withHeader = (value: string) =>
+        threadServer(undefined, {
+          [`${S}/1000/context`]: () =>
+            new Response(JSON.stringify({ ancestors: [], descendants: data.context.descendants }), {
+              headers: { 'content-type': 'application/json', 'mastodon-async-refresh': value },
+            }),
+        });
+      const read = async (value: string) =>
+        (await createMastodonProvider({ fetch: withHeader(value).fetch }).getThread(REF)).pending;
+      expect(await read('id="ImNvbnRleHQi--c526", retry=5, result_count=0')).to.deep.equal({
+        retryAfter: 5,
+      });
+      expect(await read('id="x", retry=100000')).to.deep.equal({ retryAfter: 60 });
+      expect(await read('id="x", retry=0')).to.deep.equal({ retryAfter: 1 });
+      for (const junk of ['id="x"', 'retry=abc', 'retry=5.5', 'noretry=5', ''])
+        expect(await read(junk), junk).to.equal(undefined);
+      // Without the header (what a browser sees across origins): nothing pending.
+      expect((await createMastodonProvider({ fetch: threadServer().fetch }).getThread(REF)).pending)
+        .to.be.undefined;
+    });
+
     it('getFacepile: one favourited_by or reblogged_by read, capped, broken accounts dropped', async () => {
       const alice = data.accounts['alice']!;
       const srv = server({

@@ -115,9 +115,9 @@ export async function fetchThread(
   need(ref, 'post');
   const { origin } = ref;
   const url = statusUrl(origin, ref.id!);
-  const [root, context] = await Promise.all([
+  const [root, { data: context, headers }] = await Promise.all([
     status(url, origin, options),
-    get<WireContext>(`${url}/context`, options),
+    fetchJson<WireContext>(`${url}/context`, options),
   ]);
   const raw = Array.isArray(context?.descendants) ? (context.descendants as WireStatus[]) : [];
   const descendants = publicPosts(raw, origin);
@@ -132,7 +132,21 @@ export async function fetchThread(
   // Mastodon's caps may have cut the list; a cut of our own (depth, size) is reported first.
   if (raw.length >= MAX_REPLIES || reaches(thread, MAX_DEPTH))
     (thread as { truncated?: Thread['truncated'] }).truncated ??= 'server-limit';
-  return thread;
+  const retryAfter = asyncRefresh(headers);
+  return retryAfter ? { ...thread, pending: { retryAfter } } : thread;
+}
+
+/**
+ * Seconds to wait before reading a context again, from Mastodon's `Mastodon-Async-Refresh: id="…",
+ * retry=5` (sent while the server fetches replies from other servers). Browsers cannot read the
+ * header across origins (Mastodon does not expose it); a server-side reader, such as the proxy, can.
+ * Clamped to 1–60 s.
+ */
+function asyncRefresh(headers: Headers): number | undefined {
+  const retry = /(?:^|[\s,;])retry=(\d{1,9})(?![\d.])/.exec(
+    headers.get('mastodon-async-refresh') ?? '',
+  )?.[1];
+  return retry === undefined ? undefined : Math.min(60, Math.max(1, Number(retry)));
 }
 
 /** A public profile, looked up on the account's home server. */

@@ -10,6 +10,11 @@ export interface CacheEntry {
   readonly status?: number;
   /** When it was stored, in ms since the epoch (the answer's age is reported from it). */
   readonly storedAt: number;
+  /**
+   * Seconds it stays fresh when shorter than the proxy's `ttl`: a thread whose server is still
+   * fetching replies (`Thread.pending`) is kept only until it is worth reading again.
+   */
+  readonly maxAge?: number;
 }
 
 /**

@@ -287,6 +287,29 @@ describe('caching', () => {
     assert.equal(changed.status, 200);
   });
 
+  test('a thread the server is still completing (Mastodon-Async-Refresh) is cached only until then', async () => {
+    serveStatus(up, '1');
+    up.routes.set(
+      '/api/v1/statuses/1/context',
+      json({ ancestors: [], descendants: [] }, 200, {
+        'mastodon-async-refresh': 'id="ImNvbnRleHQi--c526", retry=5, result_count=0',
+      }),
+    );
+    let now = 0;
+    const h = handler({ cache: createMemoryCache({ now: () => now }) });
+    const path = `/fedikit/thread${q(`${up.origin}/@alice/1`)}`;
+    const res = await get(h, path);
+    assert.deepEqual((await res.json()).pending, { retryAfter: 5 });
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=5');
+    const reads = () => up.log.filter((l) => l.path === '/api/v1/statuses/1/context').length;
+    now = 4_000;
+    await get(h, path);
+    assert.equal(reads(), 1);
+    now = 5_000;
+    await get(h, path);
+    assert.equal(reads(), 2);
+  });
+
   test('entries expire after the ttl; the same ref spelled another way shares the entry', async () => {
     serveStatus(up, '1');
     let now = 0;

@@ -445,7 +445,7 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     const status = entry.status ?? 200;
     const headers: Record<string, string> = {
       etag: entry.etag,
-      'cache-control': status === 200 ? `public, max-age=${ttl}` : 'no-store',
+      'cache-control': status === 200 ? `public, max-age=${entry.maxAge ?? ttl}` : 'no-store',
     };
     if (status === 200 && matches(request.headers.get('if-none-match'), entry.etag)) {
       const h = common(request);
@@ -518,14 +518,19 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
     const digest = new Uint8Array(
       await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)),
     );
+    // A thread still being completed upstream (Mastodon-Async-Refresh) is fresh only until the
+    // server suggests reading again, so a reader's second look gets the new replies.
+    const retry = path === 'thread' ? (answer as Thread).pending?.retryAfter : undefined;
+    const maxAge = retry === undefined ? ttl : Math.min(ttl, retry);
     const entry: CacheEntry = {
       body,
       etag: `"${b64(digest.slice(0, 18))}"`,
       storedAt: Date.now(),
       ...(status === 200 ? {} : { status }),
+      ...(maxAge < ttl ? { maxAge } : {}),
     };
     // A refusal is kept too (it cost an upstream read), but not longer than 30 s.
-    await cache.set(cacheKey, entry, (status === 200 ? ttl : Math.min(ttl, 30)) * 1000);
+    await cache.set(cacheKey, entry, (status === 200 ? maxAge : Math.min(ttl, 30)) * 1000);
     return entry;
   };
 

@@ -314,6 +314,43 @@ describe('<fedi-comment-thread>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a thread its server is still completing is read once more after retryAfter, quietly', async () => {
+    for (const grows of [true, false]) {
+      const { root, replies } = sample();
+      let reads = 0;
+      const provider = memoryProvider(root, replies);
+      const pending = {
+        async getThread(...args: Parameters<typeof provider.getThread>) {
+          reads++;
+          if (reads === 2 && grows) replies.push(post({ id: 'late', inReplyTo: 'root' }));
+          // The server says "read again in 1 s" every time: the element still looks only once.
+          return { ...(await provider.getThread(...args)), pending: { retryAfter: 1 } };
+        },
+      };
+      const el = await fixture<FediCommentThread>(
+        html`<fedi-comment-thread
+          load="eager"
+          src=${SRC}
+          .provider=${pending}
+        ></fedi-comment-thread>`,
+      );
+      await ready(el);
+      expect(reads).to.equal(1);
+      await until(() => reads === 2, 'the second look', 3000);
+      const status = () => $$(el, '[part=refresh-status]')[0]!.textContent!.trim();
+      if (grows) {
+        await until(() => status() === '1 new reply.', 'announced');
+        expect(el.thread!.count).to.equal(4);
+      } else {
+        await new Promise((r) => setTimeout(r, 300));
+        // Nothing new: an automatic look says nothing.
+        expect(status()).to.equal('');
+      }
+      await new Promise((r) => setTimeout(r, 1300));
+      expect(reads, 'one automatic look only').to.equal(2);
+    }
+  });
+
   it('reports a bad src clearly without fetching anything', async () => {
     const el = await fixture<FediCommentThread>(
       html`<fedi-comment-thread src="javascript:alert(1)"></fedi-comment-thread>`,

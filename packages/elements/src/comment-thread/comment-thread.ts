@@ -211,6 +211,8 @@ export class FediCommentThread extends FediElement {
   #refreshing = false;
   /** What the last refresh found, for the live region. */
   #refreshed = '';
+  /** The one automatic refresh of a thread its server is still completing (`Thread.pending`). */
+  #pending?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -227,6 +229,7 @@ export class FediCommentThread extends FediElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    clearTimeout(this.#pending);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -292,11 +295,17 @@ export class FediCommentThread extends FediElement {
     this.status = 'loading';
     this.error = undefined;
     this.#refreshed = '';
+    clearTimeout(this.#pending);
     try {
       await this.#read();
     } catch (e) {
       this.#fail(e);
+      return;
     }
+    // The server is still fetching replies from other servers (seen through the proxy, which can
+    // read Mastodon's header): look once more when it suggests, and speak only if some arrived.
+    const wait = this.thread?.pending?.retryAfter;
+    if (wait) this.#pending = setTimeout(() => void this.#refresh(true), wait * 1000);
   }
 
   /**
@@ -305,17 +314,22 @@ export class FediCommentThread extends FediElement {
    * browsers are not allowed to read), so a reader may ask again. A live region says how many
    * replies are new; a failure is said there too, and the thread shown stays.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.#refresh(false);
+  }
+
+  /** A refresh; an automatic one (`quiet`) says nothing unless new replies arrived. */
+  async #refresh(quiet: boolean): Promise<void> {
     const before = this.thread?.count;
     if (before === undefined || this.#refreshing) return;
     this.#refreshing = true;
     this.#refreshed = '';
     this.requestUpdate();
     try {
-      if (await this.#read())
-        this.#refreshed = this.messages.refreshed(this.thread!.count - before);
+      const added = (await this.#read()) ? this.thread!.count - before : 0;
+      if (added > 0 || !quiet) this.#refreshed = this.messages.refreshed(added);
     } catch (e) {
-      this.#refreshed = this.messages.error[FediError.from(e).code];
+      if (!quiet) this.#refreshed = this.messages.error[FediError.from(e).code];
     }
     this.#refreshing = false;
     this.requestUpdate();
