@@ -301,8 +301,8 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
   if (type === 'app.bsky.feed.defs#notFoundPost' || type === 'app.bsky.feed.defs#blockedPost')
     throw fail(type.endsWith('notFoundPost') ? 'Post not found' : 'Post blocked', 'NOT_FOUND');
   const root =
-    top && type === 'app.bsky.feed.defs#threadViewPost'
-      ? toPost(top.post, base, undefined, moderate)
+    type === 'app.bsky.feed.defs#threadViewPost'
+      ? toPost(top!.post, base, undefined, moderate)
       : undefined;
   if (!root) throw fail('The AppView sent no thread', 'INVALID_RESPONSE');
   const rootDecision = moderate(top!.post!, root, true);
@@ -329,8 +329,8 @@ export function mapThread(data: WireThreadResponse, options: MapThreadOptions = 
     const node = obj(raw) as WireThreadViewPost | undefined;
     const blocked = node?.$type === 'app.bsky.feed.defs#blockedPost';
     if (blocked || node?.$type === 'app.bsky.feed.defs#notFoundPost') {
-      const uri = str(node!.uri, 3000);
-      if (POST_URI.test(uri)) posts.push(stub(uri, parent, blocked ? 'blocked' : 'not-found'));
+      const uri = valid(POST_URI, node!.uri);
+      if (uri) posts.push(stub(uri, parent, blocked ? 'blocked' : 'not-found'));
       continue;
     }
     if (node?.$type !== 'app.bsky.feed.defs#threadViewPost') continue;
