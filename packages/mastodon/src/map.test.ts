@@ -486,6 +486,9 @@ describe('mapStatus: preview cards and quotes', () => {
       unavailable: 'hidden',
     });
     expect(embed({ state: 'pending', quoted_status: quoted })).to.equal(undefined);
+    for (const state of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      // Compared, not shown: on a failure the value may be Object.prototype itself.
+      expect(embed({ state }) === undefined, state).to.equal(true);
     expect(embed({ state: 'accepted', quoted_status: { content: 'no id' } })).to.equal(undefined);
     expect(embed('accepted')).to.equal(undefined);
     // A quote wins over the card, as in Mastodon's client.

@@ -155,8 +155,9 @@ function mapEmbed(s: WireStatus, origin: string, hasMedia: boolean): Embed | und
       const post = mapStatus({ ...quoted, reblog: null, quote: null, card: null }, origin);
       if (post) return { type: 'quote', post };
     }
-    const unavailable = QUOTE_GONE[str(q.state, 30)];
-    if (unavailable) return { type: 'quote', unavailable };
+    const state = str(q.state, 30);
+    // Own keys only: a hostile `constructor` or `__proto__` state names no reason.
+    if (Object.hasOwn(QUOTE_GONE, state)) return { type: 'quote', unavailable: QUOTE_GONE[state] };
   }
   const c = s.card;
   const url = !hasMedia && c && typeof c === 'object' ? safeUrl(c.url, { link: true }) : undefined;
