@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 /**
- * Styles of `<fedi-photo-gallery>` (the lightbox's arrive with it: lightbox.ts). Logical properties throughout, so RTL pages just work. Images
+ * Styles of `<fedi-photo-gallery>`. Logical properties throughout, so RTL pages just work. Images
  * keep their `width`/`height` attributes' ratio before they load, so nothing shifts.
  */
 export const styles = css`
@@ -150,5 +150,47 @@ export const styles = css`
   .more {
     display: block;
     margin: var(--_gap) auto;
+  }
+  dialog {
+    max-inline-size: min(64rem, 100vw - 2rem);
+    max-block-size: calc(100vh - 2rem);
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.8);
+  }
+  figure {
+    margin: 0;
+    touch-action: pan-y;
+  }
+  figure img,
+  figure canvas {
+    display: block;
+    margin-inline: auto;
+    max-inline-size: 100%;
+    max-block-size: 70vh;
+    inline-size: auto;
+    block-size: auto;
+    object-fit: contain;
+    animation: fade 0.2s;
+  }
+  @keyframes fade {
+    from {
+      opacity: 0;
+    }
+  }
+  figcaption {
+    overflow-wrap: anywhere;
+  }
+  nav button[aria-current] {
+    background: var(--_accent);
+    color: var(--_bg);
+  }
+  .close {
+    float: inline-end;
   }
 `;

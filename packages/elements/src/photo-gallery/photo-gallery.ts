@@ -21,17 +21,20 @@ import { paintBlurhash } from '../internal/blurhash.js';
 import { FediElement, type LoadMode } from '../internal/fedi-element.js';
 import { compact } from '../internal/format.js';
 import { loadGallerySource, type GallerySource } from '../internal/gallery-sources.js';
-import { addStyles } from '../internal/go.js';
 import { loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
 import { tokens } from '../styles/tokens.styles.js';
-import type * as LightboxModule from './lightbox.js';
-import { photos, placeholder, type Tile } from './media.js';
 import { styles } from './photo-gallery.styles.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 const STATES = ['idle', 'loading', 'ready', 'empty', 'error'] as const;
 const rel = LINK_REL;
+
+/** One tile: a post and which of its photos it shows. */
+interface Tile {
+  readonly post: number;
+  readonly media: number;
+}
 
 /**
  * An account's photos (Pixelfed, Mastodon, Bluesky) as a responsive gallery with a lightbox, with no
@@ -162,10 +165,8 @@ export class FediPhotoGallery extends FediElement {
   #sanitize?: Sanitizer;
   #abort?: AbortController;
   #pager?: IntersectionObserver;
-  #opener?: HTMLElement;
-  /** The lightbox's module, once loaded: fetched when the first photo is opened. */
-  #lightbox?: typeof LightboxModule;
-  #lightboxLoad?: Promise<void>;
+  #opener?: HTMLElement | null;
+  #swipe?: number;
   /** The bio, shaped as the post `renderContent` expects (kept, so it is sanitized once). */
   #bio?: Post;
   /** Infinite scroll stops after a failed page, until the reader presses "Load more". */
@@ -200,14 +201,6 @@ export class FediPhotoGallery extends FediElement {
     }
     if (changed.has('status')) this.setState(this.status, STATES);
     if (changed.has('current')) this.toggleState('lightbox', !!this.current);
-  }
-
-  /** Also waits for the first lightbox's module, so that once this resolves the dialog is there. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (!this.current || this.#lightbox) return done;
-    await this.#lightboxLoad;
-    return super.getUpdateComplete();
   }
 
   protected override updated(): void {
@@ -370,23 +363,10 @@ export class FediPhotoGallery extends FediElement {
     void this.updateComplete.then(() => this.dispatchEvent(new FediErrorEvent(error)));
   }
 
-  /** Opens the lightbox on a tile (or moves it there); focus returns to the opener when it closes. */
-  #show(tile: Tile, opener = this.#opener) {
+  /** Opens the lightbox on a tile; focus returns to the opener when it closes. */
+  #show(tile: Tile, opener: HTMLElement) {
     this.#opener = opener;
     this.current = tile;
-    this.#lightboxLoad ??= import('./lightbox.js').then(
-      (lightbox) => {
-        addStyles(this, lightbox.lightboxStyles);
-        this.#lightbox = lightbox;
-        this.requestUpdate();
-      },
-      (e: unknown) => {
-        // The module did not arrive (offline): nothing opens; the next press tries again.
-        this.#lightboxLoad = undefined;
-        this.current = undefined;
-        this.dispatchEvent(new FediErrorEvent(FediError.from(e)));
-      },
-    );
     // Post text is HTML on the Mastodon family: the sanitizer chunk loads with the first lightbox.
     if (this.posts[tile.post]!.format === 'html' && !this.#sanitize) {
       void loadSanitizer().then((s) => {
@@ -394,6 +374,44 @@ export class FediPhotoGallery extends FediElement {
         this.requestUpdate();
       });
     }
+  }
+
+  #closed() {
+    this.current = undefined;
+    this.#opener?.focus();
+  }
+
+  /** The next (`1`) or previous (`-1`) photo: through an album, then on to the next post's. */
+  #step(by: number) {
+    const c = this.current;
+    if (!c) return;
+    const n = photos(this.posts[c.post]!).length;
+    let tile: Tile | undefined = { post: c.post, media: c.media + by };
+    if (tile.media < 0 || tile.media >= n) {
+      const post = c.post + by;
+      const p = this.posts[post];
+      tile = p && { post, media: by > 0 ? 0 : photos(p).length - 1 };
+    }
+    if (tile) this.#show(tile, this.#opener!);
+  }
+
+  #handleKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    // On a right-to-left page the next photo is on the left.
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    this.#step((e.key === 'ArrowRight') !== rtl ? 1 : -1);
+  }
+
+  #handleSwipe(e: PointerEvent) {
+    if (e.type === 'pointerdown') {
+      this.#swipe = e.clientX;
+      return;
+    }
+    const dx = e.clientX - (this.#swipe ?? e.clientX);
+    this.#swipe = undefined;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    if (Math.abs(dx) > 40) this.#step(dx < 0 !== rtl ? 1 : -1);
   }
 
   #reveal(post?: Post) {
@@ -406,25 +424,6 @@ export class FediPhotoGallery extends FediElement {
         this.renderRoot.querySelector<HTMLElement>('dialog .close')?.focus(),
       );
     }
-  }
-
-  /** The lightbox, once its module has arrived. */
-  #renderLightbox(m: GalleryMessages) {
-    const tile = this.current;
-    if (!tile || !this.#lightbox) return nothing;
-    return this.#lightbox.renderLightbox({
-      posts: this.posts,
-      tile,
-      messages: m,
-      hidden: this.#veiled(this.posts[tile.post]!),
-      sanitize: this.#sanitize,
-      go: (t) => this.#show(t),
-      reveal: (post) => this.#reveal(post),
-      closed: () => {
-        this.current = undefined;
-        this.#opener?.focus();
-      },
-    });
   }
 
   #veiled(post: Post) {
@@ -560,7 +559,7 @@ export class FediPhotoGallery extends FediElement {
             </button>`
           : nothing
       }
-      ${this.#renderLightbox(m)}`;
+      ${this.current ? this.#renderLightbox(this.current, m) : nothing}`;
   }
 
   #renderTile(tile: Tile, m: GalleryMessages, single: boolean) {
@@ -587,6 +586,102 @@ export class FediPhotoGallery extends FediElement {
       </button>
     </li>`;
   }
+
+  #renderLightbox(tile: Tile, m: GalleryMessages) {
+    const post = this.posts[tile.post]!;
+    const all = photos(post);
+    const x = all[tile.media]!;
+    const hidden = this.#veiled(post);
+    const host = post.url ? new URL(post.url).host : '';
+    return html`<dialog
+      part="lightbox"
+      aria-label=${m.photoOf(tile.media + 1, all.length)}
+      @close=${this.#closed}
+      @keydown=${this.#handleKey}
+    >
+      <button
+        class="btn close"
+        autofocus
+        @click=${() => this.renderRoot.querySelector('dialog')?.close()}
+      >
+        ${m.close}
+      </button>
+      <figure @pointerdown=${this.#handleSwipe} @pointerup=${this.#handleSwipe}>
+        ${
+          hidden
+            ? html`${placeholder(x, false)}
+                <button class="btn" @click=${() => this.#reveal(post)}>
+                  ${m.showSensitive(post.spoiler)}
+                </button>`
+            : html`<img
+                src=${(x.type === 'image' && x.url) || x.previewUrl!}
+                alt=${x.alt}
+                width=${x.width ?? nothing}
+                height=${x.height ?? nothing}
+                loading="lazy"
+                decoding="async"
+                referrerpolicy="no-referrer"
+              />`
+        }
+        <figcaption part="caption" lang=${post.lang ?? nothing}>
+          ${all.length > 1 ? html`<p>${m.photoOf(tile.media + 1, all.length)}</p>` : nothing}
+          <p><b>${m.description}:</b> ${x.alt || m.noAlt}</p>
+          ${post.format !== 'html' || this.#sanitize ? renderContent(post, this.#sanitize) : nothing}
+          ${
+            x.license
+              ? html`<p>
+                  ${m.license}:
+                  ${x.license.url ? html`<a href=${x.license.url} rel=${rel} target="_blank">${x.license.name}</a>` : x.license.name}
+                </p>`
+              : nothing
+          }
+          ${post.url ? html`<p><a href=${post.url} rel=${rel} target="_blank">${m.viewPost(host)}</a></p>` : nothing}
+        </figcaption>
+      </figure>
+      <nav aria-label=${m.photos}>
+        <button class="btn" @click=${() => this.#step(-1)}>${m.previous}</button>
+        ${
+          all.length > 1
+            ? all.map(
+                (_, i) =>
+                  html`<button
+                    class="btn"
+                    aria-label=${m.photoOf(i + 1, all.length)}
+                    aria-current=${i === tile.media ? 'true' : nothing}
+                    @click=${() => this.#show({ post: tile.post, media: i }, this.#opener!)}
+                  >
+                    ${i + 1}
+                  </button>`,
+              )
+            : nothing
+        }
+        <button class="btn" @click=${() => this.#step(1)}>${m.next}</button>
+      </nav>
+    </dialog>`;
+  }
+}
+
+/**
+ * A post's photos: media with a preview to show (images, and the stills of GIFs and videos, which
+ * the lightbox shows as stills too: the post's link plays them on their server).
+ */
+const photos = (p: Post): Media[] => p.media.filter((x) => x.previewUrl);
+
+/**
+ * The blurhash canvas, at a tiny size with the photo's own proportions (so a hidden photo takes
+ * the same room as the real one). `under`: the photo lies on top of it.
+ */
+function placeholder(x: Media, under: boolean) {
+  const w = 32;
+  const h =
+    x.width && x.height ? Math.max(1, Math.min(128, Math.round((w * x.height) / x.width))) : w;
+  return html`<canvas
+    class=${under ? 'under' : ''}
+    width=${w}
+    height=${h}
+    data-hash=${x.blurhash ?? nothing}
+    aria-hidden="true"
+  ></canvas>`;
 }
 
 /** A tile's photo: lazy, no referrer, its size from metadata, a `srcset` when both sizes are known. */
