@@ -383,24 +383,24 @@ export class FediPhotoGallery extends FediElement {
 
   /** The next (`1`) or previous (`-1`) photo: through an album, then on to the next post's. */
   #step(by: number) {
-    const c = this.current;
-    if (!c) return;
-    const n = photos(this.posts[c.post]!).length;
-    let tile: Tile | undefined = { post: c.post, media: c.media + by };
-    if (tile.media < 0 || tile.media >= n) {
-      const post = c.post + by;
-      const p = this.posts[post];
-      tile = p && { post, media: by > 0 ? 0 : photos(p).length - 1 };
+    const { post, media } = this.current!;
+    let tile: Tile | undefined = { post, media: media + by };
+    if (tile.media < 0 || tile.media >= photos(this.posts[post]!).length) {
+      const p = this.posts[post + by];
+      tile = p && { post: post + by, media: by > 0 ? 0 : photos(p).length - 1 };
     }
     if (tile) this.#show(tile, this.#opener!);
+  }
+
+  /** A move to the right (arrow key, swipe): on a right-to-left page the next photo is on the left. */
+  #towards(right: boolean) {
+    this.#step(right !== (getComputedStyle(this).direction === 'rtl') ? 1 : -1);
   }
 
   #handleKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    // On a right-to-left page the next photo is on the left.
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    this.#step((e.key === 'ArrowRight') !== rtl ? 1 : -1);
+    this.#towards(e.key === 'ArrowRight');
   }
 
   #handleSwipe(e: PointerEvent) {
@@ -410,8 +410,7 @@ export class FediPhotoGallery extends FediElement {
     }
     const dx = e.clientX - (this.#swipe ?? e.clientX);
     this.#swipe = undefined;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    if (Math.abs(dx) > 40) this.#step(dx < 0 !== rtl ? 1 : -1);
+    if (Math.abs(dx) > 40) this.#towards(dx < 0);
   }
 
   #reveal(post?: Post) {
@@ -593,9 +592,10 @@ export class FediPhotoGallery extends FediElement {
     const x = all[tile.media]!;
     const hidden = this.#veiled(post);
     const host = post.url ? new URL(post.url).host : '';
+    const photoOf = (i: number) => m.photoOf(i + 1, all.length);
     return html`<dialog
       part="lightbox"
-      aria-label=${m.photoOf(tile.media + 1, all.length)}
+      aria-label=${photoOf(tile.media)}
       @close=${this.#closed}
       @keydown=${this.#handleKey}
     >
@@ -624,7 +624,7 @@ export class FediPhotoGallery extends FediElement {
               />`
         }
         <figcaption part="caption" lang=${post.lang ?? nothing}>
-          ${all.length > 1 ? html`<p>${m.photoOf(tile.media + 1, all.length)}</p>` : nothing}
+          ${all.length > 1 ? html`<p>${photoOf(tile.media)}</p>` : nothing}
           <p><b>${m.description}:</b> ${x.alt || m.noAlt}</p>
           ${post.format !== 'html' || this.#sanitize ? renderContent(post, this.#sanitize) : nothing}
           ${
@@ -646,7 +646,7 @@ export class FediPhotoGallery extends FediElement {
                 (_, i) =>
                   html`<button
                     class="btn"
-                    aria-label=${m.photoOf(i + 1, all.length)}
+                    aria-label=${photoOf(i)}
                     aria-current=${i === tile.media ? 'true' : nothing}
                     @click=${() => this.#show({ post: tile.post, media: i }, this.#opener!)}
                   >
