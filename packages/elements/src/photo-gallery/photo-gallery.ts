@@ -208,9 +208,10 @@ export class FediPhotoGallery extends FediElement {
     if (this.columns! > 0) this.style.setProperty('--_cols', String(Math.floor(this.columns!)));
     else this.style.removeProperty('--_cols');
     for (const c of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-hash]')) {
-      if (c.dataset['painted'] !== c.dataset['hash']) {
-        paintBlurhash(c, c.dataset['hash']!);
-        c.dataset['painted'] = c.dataset['hash'];
+      const hash = c.dataset['hash']!;
+      if (c.dataset['painted'] !== hash) {
+        paintBlurhash(c, hash);
+        c.dataset['painted'] = hash;
       }
     }
     const dialog = this.renderRoot.querySelector('dialog');
@@ -575,11 +576,11 @@ export class FediPhotoGallery extends FediElement {
           hidden ? this.#reveal(post) : this.#show(tile, e.currentTarget as HTMLElement)}
       >
         ${placeholder(x, !hidden)}
-        ${hidden ? nothing : image(x, this.layout === 'carousel' ? 0 : this.columns || 3)}
         ${
           hidden
             ? html`<span class="badge" aria-hidden="true">${m.sensitive}</span>`
-            : html`${x.alt ? nothing : html`<span class="visually-hidden">${m.noAlt}</span>`}
+            : html`${image(x, this.layout === 'carousel' ? 0 : this.columns || 3)}
+              ${x.alt ? nothing : html`<span class="visually-hidden">${m.noAlt}</span>`}
               ${album ? html`<span class="badge album"></span><span class="visually-hidden">(${album})</span>` : nothing}`
         }
       </button>
