@@ -11,11 +11,14 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
-  .box {
+  .box,
+  dialog {
     padding: var(--_gap);
-    margin-block: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .box {
+    margin-block: var(--_gap);
     background: var(--_surface);
   }
   [role='alert'] p:first-child {
@@ -89,12 +92,10 @@ export const styles = css`
   }
   .tile img,
   .tile canvas {
+    position: relative;
     display: block;
     inline-size: 100%;
     block-size: auto;
-  }
-  .tile img {
-    position: relative;
   }
   .tile .under {
     position: absolute;
@@ -155,9 +156,6 @@ export const styles = css`
   dialog {
     max-inline-size: min(64rem, 100vw - 2rem);
     max-block-size: calc(100vh - 2rem);
-    padding: var(--_gap);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_text);
   }
