@@ -7,12 +7,6 @@
 const DIGITS =
   '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~';
 
-const base83 = (s: string, from: number, to: number) => {
-  let v = 0;
-  for (let i = from; i < to; i++) v = v * 83 + DIGITS.indexOf(s[i]!);
-  return v;
-};
-
 const toLinear = (v: number) => {
   v /= 255;
   return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
@@ -32,24 +26,28 @@ export function decodeBlurhash(
   width: number,
   height: number,
 ): Uint8ClampedArray<ArrayBuffer> | undefined {
-  if (hash.length < 6 || [...hash].some((c) => !DIGITS.includes(c))) return undefined;
-  const size = base83(hash, 0, 1);
+  // Every character's base-83 digit; -1 for a character outside the alphabet.
+  const digits = [...hash].map((c) => DIGITS.indexOf(c));
+  const base83 = (from: number, to: number) =>
+    digits.slice(from, to).reduce((v, d) => v * 83 + d, 0);
+  if (digits.length < 6 || digits.includes(-1)) return undefined;
+  const size = base83(0, 1);
   const nx = (size % 9) + 1;
   const ny = Math.floor(size / 9) + 1;
-  if (hash.length !== 4 + 2 * nx * ny) return undefined;
-  const max = (base83(hash, 1, 2) + 1) / 166;
-  const colors: number[][] = [];
-  const dc = base83(hash, 2, 6);
-  colors.push([toLinear(dc >> 16), toLinear((dc >> 8) & 255), toLinear(dc & 255)]);
-  for (let i = 1; i < nx * ny; i++) {
-    const v = base83(hash, 4 + i * 2, 6 + i * 2);
-    colors.push(
-      [Math.floor(v / 361), Math.floor(v / 19) % 19, v % 19].map((q) => {
-        const n = (q - 9) / 9;
-        return Math.sign(n) * n * n * max;
-      }),
-    );
-  }
+  if (digits.length !== 4 + 2 * nx * ny) return undefined;
+  const max = (base83(1, 2) + 1) / 166;
+  // The average colour (DC), then each cosine component's (AC), all in linear RGB.
+  const colors = Array.from({ length: nx * ny }, (_, i) => {
+    if (!i) {
+      const dc = base83(2, 6);
+      return [dc >> 16, (dc >> 8) & 255, dc & 255].map(toLinear);
+    }
+    const v = base83(4 + i * 2, 6 + i * 2);
+    return [Math.floor(v / 361), Math.floor(v / 19) % 19, v % 19].map((q) => {
+      const n = (q - 9) / 9;
+      return Math.sign(n) * n * n * max;
+    });
+  });
   const pixels = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -61,8 +59,7 @@ export function decodeBlurhash(
           for (let k = 0; k < 3; k++) rgb[k]! += c[k]! * basis;
         }
       }
-      const p = 4 * (x + y * width);
-      pixels.set([toSrgb(rgb[0]!), toSrgb(rgb[1]!), toSrgb(rgb[2]!), 255], p);
+      pixels.set([...rgb.map(toSrgb), 255], 4 * (x + y * width));
     }
   }
   return pixels;

@@ -9,41 +9,40 @@ export type GallerySource = Pick<Provider, 'getAuthorPosts' | 'getPost' | 'getPr
 
 const galleries = new Map<Protocol, Promise<GallerySource>>();
 
+/** The functions a gallery reader module exports. */
+interface ReaderModule {
+  fetchAuthorPosts: GallerySource['getAuthorPosts'];
+  fetchPost: GallerySource['getPost'];
+  fetchProfile: GallerySource['getProfile'];
+  fetchCollection?: GallerySource['getCollection'];
+}
+
+/** A reader module as a `GallerySource`. */
+const asSource = (m: ReaderModule): GallerySource => ({
+  getAuthorPosts: m.fetchAuthorPosts,
+  getPost: m.fetchPost,
+  getProfile: m.fetchProfile,
+  getCollection: m.fetchCollection,
+});
+
 /**
  * The gallery reader for a protocol, loaded on first use as its own chunk. The Mastodon family reads
  * through `@fedikit/pixelfed` (as the proxy does): it finds accounts by WebFinger, which Mastodon and
  * Pixelfed both answer (Pixelfed has no `accounts/lookup`), and leaves replies out of a media page.
+ * Collections are Pixelfed's (`resolve()` makes no collection ref for Mastodon); Bluesky has none. The
+ * Bluesky reader reads the author feed with `posts_with_media` when `onlyMedia` is set.
  */
 export function loadGallerySource(protocol: Protocol): Promise<GallerySource> {
   let p = galleries.get(protocol);
   if (!p) {
-    switch (protocol) {
-      case 'mastodon':
-      case 'pixelfed':
-        p = import('./pixelfed.js').then(
-          ({ fetchAuthorPosts, fetchCollection, fetchPost, fetchProfile }) => ({
-            getAuthorPosts: fetchAuthorPosts,
-            getPost: fetchPost,
-            getProfile: fetchProfile,
-            // Collections are Pixelfed's; `resolve()` makes no collection ref for Mastodon.
-            getCollection: fetchCollection,
-          }),
-        );
-        break;
-      case 'bluesky':
-        // The author feed with `posts_with_media` when `onlyMedia` is set.
-        p = import('./bluesky-gallery.js').then(
-          ({ fetchAuthorPosts, fetchPost, fetchProfile }) => ({
-            getAuthorPosts: fetchAuthorPosts,
-            getPost: fetchPost,
-            getProfile: fetchProfile,
-          }),
-        );
-        break;
-      default:
-        return Promise.reject(
-          new FediError(`No gallery reader for ${protocol} yet`, { code: 'INVALID_INPUT' }),
-        );
+    if (protocol === 'bluesky') {
+      p = import('./bluesky-gallery.js').then(asSource);
+    } else if (protocol === 'mastodon' || protocol === 'pixelfed') {
+      p = import('./pixelfed.js').then(asSource);
+    } else {
+      return Promise.reject(
+        new FediError(`No gallery reader for ${protocol} yet`, { code: 'INVALID_INPUT' }),
+      );
     }
     galleries.set(protocol, p);
   }

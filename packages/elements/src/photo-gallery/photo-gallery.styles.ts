@@ -3,17 +3,22 @@ import { css } from 'lit';
 
 /**
  * Styles of `<fedi-photo-gallery>`. Logical properties throughout, so RTL pages just work. Images
- * keep their `width`/`height` attributes' ratio before they load, so nothing shifts.
+ * keep their `width`/`height` attributes' ratio before they load, so nothing shifts. The album badge
+ * (`.album::before`) is two stacked squares: drawn, not a glyph, so no font is needed. (Comments stay
+ * out of the template itself: the CDN build's CSS minifier keeps them.)
  */
 export const styles = css`
   a {
     color: var(--_accent);
   }
-  .box {
+  .box,
+  dialog {
     padding: var(--_gap);
-    margin-block: var(--_gap);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .box {
+    margin-block: var(--_gap);
     background: var(--_surface);
   }
   [role='alert'] p:first-child {
@@ -87,12 +92,10 @@ export const styles = css`
   }
   .tile img,
   .tile canvas {
+    position: relative;
     display: block;
     inline-size: 100%;
     block-size: auto;
-  }
-  .tile img {
-    position: relative;
   }
   .tile .under {
     position: absolute;
@@ -119,7 +122,6 @@ export const styles = css`
     color: var(--_text);
     font-size: 0.85em;
   }
-  /* Two stacked squares: an album. Drawn, not a glyph, so no font is needed. */
   .album::before {
     content: '';
     display: block;
@@ -154,9 +156,6 @@ export const styles = css`
   dialog {
     max-inline-size: min(64rem, 100vw - 2rem);
     max-block-size: calc(100vh - 2rem);
-    padding: var(--_gap);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_text);
   }

@@ -160,20 +160,20 @@ export class FediPhotoGallery extends FediElement {
   /** The element's strings, in its language. */
   declare messages: GalleryMessages;
 
-  private ref?: Ref;
-  private next?: string;
-  private sanitize?: Sanitizer;
-  private abort?: AbortController;
-  private pager?: IntersectionObserver;
-  private opener?: HTMLElement | null;
-  private swipe?: number;
+  #ref?: Ref;
+  #next?: string;
+  #sanitize?: Sanitizer;
+  #abort?: AbortController;
+  #pager?: IntersectionObserver;
+  #opener?: HTMLElement | null;
+  #swipe?: number;
   /** The bio, shaped as the post `renderContent` expects (kept, so it is sanitized once). */
-  private bio?: Post;
+  #bio?: Post;
   /** Infinite scroll stops after a failed page, until the reader presses "Load more". */
-  private stalled = false;
+  #stalled = false;
   /** Sensitive posts the reader revealed (by id), or all of them. */
-  private readonly revealed = new Set<string>();
-  private all = false;
+  readonly #revealed = new Set<string>();
+  #all = false;
 
   constructor() {
     super();
@@ -189,15 +189,15 @@ export class FediPhotoGallery extends FediElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
-    this.pager?.disconnect();
+    this.#abort?.abort();
+    this.#pager?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (
       ['account', 'load', 'proxy', 'showProfile', 'limit', 'appview'].some((k) => changed.has(k))
     ) {
-      this.prepare();
+      this.#prepare();
     }
     if (changed.has('status')) this.setState(this.status, STATES);
     if (changed.has('current')) this.toggleState('lightbox', !!this.current);
@@ -208,84 +208,85 @@ export class FediPhotoGallery extends FediElement {
     if (this.columns! > 0) this.style.setProperty('--_cols', String(Math.floor(this.columns!)));
     else this.style.removeProperty('--_cols');
     for (const c of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-hash]')) {
-      if (c.dataset['painted'] !== c.dataset['hash']) {
-        paintBlurhash(c, c.dataset['hash']!);
-        c.dataset['painted'] = c.dataset['hash'];
+      const hash = c.dataset['hash']!;
+      if (c.dataset['painted'] !== hash) {
+        paintBlurhash(c, hash);
+        c.dataset['painted'] = hash;
       }
     }
     const dialog = this.renderRoot.querySelector('dialog');
     if (this.current && dialog && !dialog.open) dialog.showModal();
     // Infinite scroll: the visible "Load more" button is also what the observer watches.
-    this.pager?.disconnect();
+    this.#pager?.disconnect();
     const button = this.renderRoot.querySelector('[part=load-more]');
-    if (button && this.paging !== 'button' && !this.more && !this.stalled) {
-      this.pager ??= new IntersectionObserver(
+    if (button && this.paging !== 'button' && !this.more && !this.#stalled) {
+      this.#pager ??= new IntersectionObserver(
         (entries) => {
           if (entries.some((e) => e.isIntersecting)) void this.loadMore();
         },
         { rootMargin: '200px' },
       );
-      this.pager.observe(button);
+      this.#pager.observe(button);
     }
   }
 
   /** The proxy's absolute URL, when one is set. */
-  private get proxyUrl(): URL | undefined {
+  get #proxyUrl(): URL | undefined {
     return this.proxy ? new URL(this.proxy, document.baseURI) : undefined;
   }
 
   /** The server the reader's browser will contact: the proxy, Bluesky's AppView, or the account's. */
-  private get server(): URL {
-    const ref = this.ref!;
+  get #server(): URL {
+    const ref = this.#ref!;
     return (
-      this.proxyUrl ??
+      this.#proxyUrl ??
       new URL(ref.protocol === 'bluesky' ? (this.appview ?? BSKY_APPVIEW) : ref.origin)
     );
   }
 
   /** Resolves `account` and starts loading as the privacy mode allows. */
-  private prepare() {
-    this.abort?.abort();
+  #prepare() {
+    this.#abort?.abort();
     this.posts = [];
     this.profile = undefined;
-    this.next = undefined;
+    this.#next = undefined;
     this.current = undefined;
     this.updateLocale();
     try {
-      this.ref = resolve(this.account);
+      this.#ref = resolve(this.account);
     } catch (e) {
-      this.ref = undefined;
-      this.fail(e);
+      this.#ref = undefined;
+      this.#fail(e);
       return;
     }
     this.status = 'idle';
     // The proxy is the site's own: `visible` by default, as for the page's own origin.
-    const origin = this.proxy ? location.origin : this.server.origin;
+    const origin = this.proxy ? location.origin : this.#server.origin;
     this.schedule(this.load, origin, () => void this.fetchPhotos());
   }
 
   /** The reader for this element: the given provider, the proxy, or the protocol's own. */
-  private async source(): Promise<GallerySource> {
-    const proxy = this.proxyUrl;
+  async #source(): Promise<GallerySource> {
+    const proxy = this.#proxyUrl;
     if (this.provider) return this.provider;
     if (proxy) return loadProxyProvider(proxy.href);
-    return loadGallerySource(this.ref!.protocol);
+    return loadGallerySource(this.#ref!.protocol);
   }
 
   /** Fetches (or re-fetches) the first page now, whatever the load mode. */
   async fetchPhotos(): Promise<void> {
-    const ref = this.ref;
+    const ref = this.#ref;
     if (!ref) return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
     this.status = 'loading';
     this.error = undefined;
-    this.next = undefined;
+    this.#next = undefined;
     const o = { signal: abort.signal, timeout: this.timeout, appview: this.appview };
     try {
-      const source = await this.source();
+      const source = await this.#source();
       const [page, profile] = await Promise.all([
-        this.page(source, undefined, abort.signal),
+        this.#page(source, undefined, abort.signal),
         // The header is a nicety: the photos show even when the profile read fails.
         this.showProfile && ref.kind === 'profile'
           ? source.getProfile(ref, o).catch(() => undefined)
@@ -294,35 +295,35 @@ export class FediPhotoGallery extends FediElement {
       if (profile) {
         // The header's bio needs the sanitizer and its follow button the element: both are loaded
         // only for a header, so a gallery without one downloads neither.
-        [this.sanitize] = await Promise.all([loadSanitizer(), import('../fedi-follow-button.js')]);
+        [this.#sanitize] = await Promise.all([loadSanitizer(), import('../fedi-follow-button.js')]);
       }
       if (abort.signal.aborted) return;
       this.profile = profile;
-      this.bio =
+      this.#bio =
         profile && ({ format: 'html', content: profile.bio, emojis: [] } as unknown as Post);
       this.posts = page;
       this.status = page.length ? 'ready' : 'empty';
       await this.updateComplete;
       this.dispatchEvent(new FediGalleryLoadEvent(this.posts, profile));
     } catch (e) {
-      if (!abort.signal.aborted) this.fail(e);
+      if (!abort.signal.aborted) this.#fail(e);
     }
   }
 
   /** Adds the next page ("Load more", or the button scrolling into view). */
   async loadMore(): Promise<void> {
-    if (!this.next || this.more || this.status !== 'ready') return;
-    const signal = this.abort!.signal;
+    if (!this.#next || this.more || this.status !== 'ready') return;
+    const signal = this.#abort!.signal;
     this.more = true;
     try {
-      const page = await this.page(await this.source(), this.next, signal);
+      const page = await this.#page(await this.#source(), this.#next, signal);
       if (signal.aborted) return;
       this.posts = [...this.posts, ...page.filter((p) => !this.posts.some((q) => q.id === p.id))];
       await this.updateComplete;
       this.dispatchEvent(new FediGalleryLoadEvent(this.posts, this.profile));
     } catch (e) {
       // The photos already shown stay; the button offers the page again.
-      this.stalled = true;
+      this.#stalled = true;
       if (!signal.aborted) this.dispatchEvent(new FediErrorEvent(FediError.from(e)));
     } finally {
       this.more = false;
@@ -330,8 +331,8 @@ export class FediPhotoGallery extends FediElement {
   }
 
   /** One page of posts with photos; sets `next`. */
-  private async page(source: GallerySource, maxId: string | undefined, signal: AbortSignal) {
-    const ref = this.ref!;
+  async #page(source: GallerySource, maxId: string | undefined, signal: AbortSignal) {
+    const ref = this.#ref!;
     const o = {
       signal,
       timeout: this.timeout,
@@ -343,7 +344,7 @@ export class FediPhotoGallery extends FediElement {
     let posts: Post[];
     if (ref.kind === 'post') {
       posts = [await source.getPost(ref, o)];
-      this.next = undefined;
+      this.#next = undefined;
     } else {
       const page = await (ref.kind === 'collection'
         ? source.getCollection?.(ref, o)
@@ -351,12 +352,12 @@ export class FediPhotoGallery extends FediElement {
       if (!page) throw new FediError('No collections on this server', { code: 'INVALID_INPUT' });
       posts = page.posts;
       // A server that sends the same cursor again would make "load more" loop.
-      this.next = page.next !== maxId ? page.next : undefined;
+      this.#next = page.next !== maxId ? page.next : undefined;
     }
     return posts.filter((p) => photos(p).length);
   }
 
-  private fail(e: unknown) {
+  #fail(e: unknown) {
     const error = FediError.from(e);
     this.error = error;
     this.status = 'error';
@@ -364,59 +365,58 @@ export class FediPhotoGallery extends FediElement {
   }
 
   /** Opens the lightbox on a tile; focus returns to the opener when it closes. */
-  private show(tile: Tile, opener: HTMLElement) {
-    this.opener = opener;
+  #show(tile: Tile, opener: HTMLElement) {
+    this.#opener = opener;
     this.current = tile;
     // Post text is HTML on the Mastodon family: the sanitizer chunk loads with the first lightbox.
-    if (this.posts[tile.post]!.format === 'html' && !this.sanitize) {
+    if (this.posts[tile.post]!.format === 'html' && !this.#sanitize) {
       void loadSanitizer().then((s) => {
-        this.sanitize = s;
+        this.#sanitize = s;
         this.requestUpdate();
       });
     }
   }
 
-  private closed() {
+  #closed() {
     this.current = undefined;
-    this.opener?.focus();
+    this.#opener?.focus();
   }
 
   /** The next (`1`) or previous (`-1`) photo: through an album, then on to the next post's. */
-  private step(by: number) {
-    const c = this.current;
-    if (!c) return;
-    const n = photos(this.posts[c.post]!).length;
-    let tile: Tile | undefined = { post: c.post, media: c.media + by };
-    if (tile.media < 0 || tile.media >= n) {
-      const post = c.post + by;
-      const p = this.posts[post];
-      tile = p && { post, media: by > 0 ? 0 : photos(p).length - 1 };
+  #step(by: number) {
+    const { post, media } = this.current!;
+    let tile: Tile | undefined = { post, media: media + by };
+    if (tile.media < 0 || tile.media >= photos(this.posts[post]!).length) {
+      const p = this.posts[post + by];
+      tile = p && { post: post + by, media: by > 0 ? 0 : photos(p).length - 1 };
     }
-    if (tile) this.show(tile, this.opener!);
+    if (tile) this.#show(tile, this.#opener!);
   }
 
-  private handleKey(e: KeyboardEvent) {
+  /** A move to the right (arrow key, swipe): on a right-to-left page the next photo is on the left. */
+  #towards(right: boolean) {
+    this.#step(right !== (getComputedStyle(this).direction === 'rtl') ? 1 : -1);
+  }
+
+  #handleKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    // On a right-to-left page the next photo is on the left.
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    this.step((e.key === 'ArrowRight') !== rtl ? 1 : -1);
+    this.#towards(e.key === 'ArrowRight');
   }
 
-  private handleSwipe(e: PointerEvent) {
+  #handleSwipe(e: PointerEvent) {
     if (e.type === 'pointerdown') {
-      this.swipe = e.clientX;
+      this.#swipe = e.clientX;
       return;
     }
-    const dx = e.clientX - (this.swipe ?? e.clientX);
-    this.swipe = undefined;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    if (Math.abs(dx) > 40) this.step(dx < 0 !== rtl ? 1 : -1);
+    const dx = e.clientX - (this.#swipe ?? e.clientX);
+    this.#swipe = undefined;
+    if (Math.abs(dx) > 40) this.#towards(dx < 0);
   }
 
-  private reveal(post?: Post) {
-    if (post) this.revealed.add(post.id);
-    else this.all = !this.all;
+  #reveal(post?: Post) {
+    if (post) this.#revealed.add(post.id);
+    else this.#all = !this.#all;
     this.requestUpdate();
     // In the lightbox the pressed button goes away with the veil: keep focus in the dialog.
     if (this.current) {
@@ -426,24 +426,24 @@ export class FediPhotoGallery extends FediElement {
     }
   }
 
-  private veiled(post: Post) {
-    return post.sensitive && !this.all && !this.revealed.has(post.id);
+  #veiled(post: Post) {
+    return post.sensitive && !this.#all && !this.#revealed.has(post.id);
   }
 
   protected override render() {
     const m = this.messages;
     return html`<section aria-label=${m.photos} aria-busy=${this.status === 'loading'}>
-      ${this.renderBody(m)}
+      ${this.#renderBody(m)}
     </section>`;
   }
 
-  private renderBody(m: GalleryMessages) {
-    const ref = this.ref;
+  #renderBody(m: GalleryMessages) {
+    const ref = this.#ref;
     switch (this.status) {
       case 'idle':
         return ref
           ? html`<div part="placeholder" class="box">
-              <p>${m.loadFrom(this.server.host)}</p>
+              <p>${m.loadFrom(this.#server.host)}</p>
               <button part="load-button" class="btn primary" @click=${this.fetchPhotos}>
                 ${m.load}
               </button>
@@ -469,14 +469,14 @@ export class FediPhotoGallery extends FediElement {
         </div>`;
       }
       case 'empty':
-        return html`${this.renderProfile(m)}
+        return html`${this.#renderProfile(m)}
           <p part="empty" class="box">${m.empty}</p>`;
       default:
-        return this.renderGallery(m);
+        return this.#renderGallery(m);
     }
   }
 
-  private renderProfile(m: GalleryMessages) {
+  #renderProfile(m: GalleryMessages) {
     const p = this.profile;
     if (!p) return nothing;
     const a = p.author;
@@ -514,44 +514,44 @@ export class FediPhotoGallery extends FediElement {
         theme=${this.theme ?? nothing}
       ></fedi-follow-button>
       <div part="bio" class="bio">
-        ${this.sanitize && this.bio ? renderContent(this.bio, this.sanitize) : nothing}
+        ${this.#sanitize && this.#bio ? renderContent(this.#bio, this.#sanitize) : nothing}
       </div>
     </header>`;
   }
 
-  private renderGallery(m: GalleryMessages) {
-    const single = this.ref?.kind === 'post';
+  #renderGallery(m: GalleryMessages) {
+    const single = this.#ref?.kind === 'post';
     // An account or a collection: one tile per post (its first photo); one post: each photo.
     const tiles: Tile[] = this.posts.flatMap((p, post) =>
       single ? photos(p).map((_, media) => ({ post, media })) : [{ post, media: 0 }],
     );
     const sensitive = this.posts.some((p) => p.sensitive);
-    return html`${this.renderProfile(m)}
+    return html`${this.#renderProfile(m)}
       ${
         sensitive
           ? html`<div class="bar">
               <button
                 part="show-all"
                 class="btn"
-                aria-pressed=${this.all}
-                @click=${() => this.reveal()}
+                aria-pressed=${this.#all}
+                @click=${() => this.#reveal()}
               >
-                ${this.all ? m.hideAll : m.showAll}
+                ${this.#all ? m.hideAll : m.showAll}
               </button>
             </div>`
           : nothing
       }
       <ul part="list" class=${this.layout} role="list">
-        ${tiles.map((t) => this.renderTile(t, m, single))}
+        ${tiles.map((t) => this.#renderTile(t, m, single))}
       </ul>
       ${
-        this.next
+        this.#next
           ? html`<button
               part="load-more"
               class="btn more"
               ?disabled=${this.more}
               @click=${() => {
-                this.stalled = false;
+                this.#stalled = false;
                 void this.loadMore();
               }}
             >
@@ -559,45 +559,46 @@ export class FediPhotoGallery extends FediElement {
             </button>`
           : nothing
       }
-      ${this.current ? this.renderLightbox(this.current, m) : nothing}`;
+      ${this.current ? this.#renderLightbox(this.current, m) : nothing}`;
   }
 
-  private renderTile(tile: Tile, m: GalleryMessages, single: boolean) {
+  #renderTile(tile: Tile, m: GalleryMessages, single: boolean) {
     const post = this.posts[tile.post]!;
     const all = photos(post);
     const x = all[tile.media]!;
-    const hidden = this.veiled(post);
+    const hidden = this.#veiled(post);
     const album = !single && all.length > 1 ? m.album(all.length) : '';
     return html`<li part="item" class=${hidden ? 'hidden' : ''}>
       <button
         class="tile"
         aria-label=${hidden ? m.showSensitive(post.spoiler) : nothing}
         @click=${(e: Event) =>
-          hidden ? this.reveal(post) : this.show(tile, e.currentTarget as HTMLElement)}
+          hidden ? this.#reveal(post) : this.#show(tile, e.currentTarget as HTMLElement)}
       >
         ${placeholder(x, !hidden)}
-        ${hidden ? nothing : image(x, this.layout === 'carousel' ? 0 : this.columns || 3)}
         ${
           hidden
             ? html`<span class="badge" aria-hidden="true">${m.sensitive}</span>`
-            : html`${x.alt ? nothing : html`<span class="visually-hidden">${m.noAlt}</span>`}
+            : html`${image(x, this.layout === 'carousel' ? 0 : this.columns || 3)}
+              ${x.alt ? nothing : html`<span class="visually-hidden">${m.noAlt}</span>`}
               ${album ? html`<span class="badge album"></span><span class="visually-hidden">(${album})</span>` : nothing}`
         }
       </button>
     </li>`;
   }
 
-  private renderLightbox(tile: Tile, m: GalleryMessages) {
+  #renderLightbox(tile: Tile, m: GalleryMessages) {
     const post = this.posts[tile.post]!;
     const all = photos(post);
     const x = all[tile.media]!;
-    const hidden = this.veiled(post);
+    const hidden = this.#veiled(post);
     const host = post.url ? new URL(post.url).host : '';
+    const photoOf = (i: number) => m.photoOf(i + 1, all.length);
     return html`<dialog
       part="lightbox"
-      aria-label=${m.photoOf(tile.media + 1, all.length)}
-      @close=${this.closed}
-      @keydown=${this.handleKey}
+      aria-label=${photoOf(tile.media)}
+      @close=${this.#closed}
+      @keydown=${this.#handleKey}
     >
       <button
         class="btn close"
@@ -606,11 +607,11 @@ export class FediPhotoGallery extends FediElement {
       >
         ${m.close}
       </button>
-      <figure @pointerdown=${this.handleSwipe} @pointerup=${this.handleSwipe}>
+      <figure @pointerdown=${this.#handleSwipe} @pointerup=${this.#handleSwipe}>
         ${
           hidden
             ? html`${placeholder(x, false)}
-                <button class="btn" @click=${() => this.reveal(post)}>
+                <button class="btn" @click=${() => this.#reveal(post)}>
                   ${m.showSensitive(post.spoiler)}
                 </button>`
             : html`<img
@@ -624,9 +625,9 @@ export class FediPhotoGallery extends FediElement {
               />`
         }
         <figcaption part="caption" lang=${post.lang ?? nothing}>
-          ${all.length > 1 ? html`<p>${m.photoOf(tile.media + 1, all.length)}</p>` : nothing}
+          ${all.length > 1 ? html`<p>${photoOf(tile.media)}</p>` : nothing}
           <p><b>${m.description}:</b> ${x.alt || m.noAlt}</p>
-          ${post.format !== 'html' || this.sanitize ? renderContent(post, this.sanitize) : nothing}
+          ${post.format !== 'html' || this.#sanitize ? renderContent(post, this.#sanitize) : nothing}
           ${
             x.license
               ? html`<p>
@@ -639,23 +640,23 @@ export class FediPhotoGallery extends FediElement {
         </figcaption>
       </figure>
       <nav aria-label=${m.photos}>
-        <button class="btn" @click=${() => this.step(-1)}>${m.previous}</button>
+        <button class="btn" @click=${() => this.#step(-1)}>${m.previous}</button>
         ${
           all.length > 1
             ? all.map(
                 (_, i) =>
                   html`<button
                     class="btn"
-                    aria-label=${m.photoOf(i + 1, all.length)}
+                    aria-label=${photoOf(i)}
                     aria-current=${i === tile.media ? 'true' : nothing}
-                    @click=${() => this.show({ post: tile.post, media: i }, this.opener!)}
+                    @click=${() => this.#show({ post: tile.post, media: i }, this.#opener!)}
                   >
                     ${i + 1}
                   </button>`,
               )
             : nothing
         }
-        <button class="btn" @click=${() => this.step(1)}>${m.next}</button>
+        <button class="btn" @click=${() => this.#step(1)}>${m.next}</button>
       </nav>
     </dialog>`;
   }
