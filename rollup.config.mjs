@@ -32,12 +32,14 @@ const SHARED = [
 ];
 
 /**
- * CSS without the whitespace that carries no meaning: around braces, semicolons, commas and `>`,
- * after colons (a space before one is a descendant combinator, so it stays), and the last semicolon
- * of each block. Our styles hold no strings, comments or interpolations where this would matter.
+ * CSS without comments and without the whitespace that carries no meaning: around braces,
+ * semicolons, commas and `>`, after colons (a space before one is a descendant combinator, so it
+ * stays), and the last semicolon of each block. Our styles hold no strings or interpolations where
+ * this would matter (their only strings are `content: ''` and `'…'`).
  */
 const minifyCss = (raw) =>
   raw
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
@@ -99,9 +101,11 @@ const manifest = {
         entry: chunk.isEntry,
         imports: chunk.imports,
         dynamicImports: chunk.dynamicImports,
-        modules: Object.keys(chunk.modules).map((m) =>
-          m.slice(m.lastIndexOf('node_modules/') + 13 || m.indexOf('packages/')),
-        ),
+        // `dompurify/dist/…` for a dependency, `packages/core/dist/…` for ours, wherever the checkout is.
+        modules: Object.keys(chunk.modules).map((m) => {
+          const dependency = m.lastIndexOf('node_modules/');
+          return dependency >= 0 ? m.slice(dependency + 13) : m.slice(m.indexOf('packages/'));
+        }),
       };
     }
     this.emitFile({
