@@ -148,19 +148,18 @@ const QUOTE_GONE: Record<string, QuoteEmbed['unavailable']> = {
  * its own, so a hostile server cannot nest them.
  */
 function mapEmbed(s: WireStatus, origin: string, hasMedia: boolean): Embed | undefined {
+  // A quote or a card that is no object (a string, a number) has none of the fields read here.
   const q = s.quote;
-  if (q && typeof q === 'object') {
-    const quoted = q.state === 'accepted' && q.quoted_status;
-    if (quoted && typeof quoted === 'object') {
-      const post = mapStatus({ ...quoted, reblog: null, quote: null, card: null }, origin);
-      if (post) return { type: 'quote', post };
-    }
-    const state = str(q.state, 30);
-    // Own keys only: a hostile `constructor` or `__proto__` state names no reason.
-    if (Object.hasOwn(QUOTE_GONE, state)) return { type: 'quote', unavailable: QUOTE_GONE[state] };
+  const quoted = q?.state === 'accepted' && q.quoted_status;
+  if (quoted && typeof quoted === 'object') {
+    const post = mapStatus({ ...quoted, reblog: null, quote: null, card: null }, origin);
+    if (post) return { type: 'quote', post };
   }
+  const state = str(q?.state, 30);
+  // Own keys only: a hostile `constructor` or `__proto__` state names no reason.
+  if (Object.hasOwn(QUOTE_GONE, state)) return { type: 'quote', unavailable: QUOTE_GONE[state] };
   const c = s.card;
-  const url = !hasMedia && c && typeof c === 'object' ? safeUrl(c.url, { link: true }) : undefined;
+  const url = hasMedia ? undefined : safeUrl(c?.url, { link: true });
   if (!url) return undefined;
   return {
     type: 'card',
