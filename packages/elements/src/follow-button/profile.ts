@@ -9,7 +9,8 @@ import { css, html, nothing } from 'lit';
 import type { ButtonMessages } from '../i18n/buttons.js';
 import { compact } from '../internal/format.js';
 
-export { fetchProfile } from '../internal/mastodon.js';
+// From the package, not internal/mastodon.ts: only this chunk carries the account reads.
+export { fetchProfile } from '@fedikit/mastodon';
 
 /** The profile view's styles: added to the button's own when the view loads. */
 export const profileStyles = css`
