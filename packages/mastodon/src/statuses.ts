@@ -112,8 +112,10 @@ export async function fetchThread(
 
 /**
  * Seconds to wait before reading a context again, from Mastodon's `Mastodon-Async-Refresh: id="…",
- * retry=5` (sent while the server fetches replies from other servers). Browsers cannot read the
- * header across origins (Mastodon does not expose it); a server-side reader, such as the proxy, can.
+ * retry=3, result_count=0`. Mastodon (4.4+, StatusesController#context) starts fetching a remote
+ * post's replies from other servers when a signed-in account reads its context, and while that runs
+ * it sends the header to every reader of the context, anonymous ones included. Browsers cannot read
+ * it across origins (Mastodon does not expose it); a server-side reader, such as the proxy, can.
  * Clamped to 1–60 s.
  */
 function asyncRefresh(headers: Headers): number | undefined {
