@@ -94,6 +94,7 @@ export async function xrpc<T>(
     timeout: o.timeout,
     fetch: xrpcFetch(o.fetch),
     maxBytes,
+    fresh: o.fresh,
   });
   return res.data;
 }

@@ -142,7 +142,15 @@ describe('fetchJson', () => {
         const headers = [...new Headers(init.headers).keys()];
         expect(headers).to.deep.equal(['accept']);
         expect(new Headers(init.headers).get('accept')).to.match(/^application\/json/);
+        expect(init.cache).to.equal(undefined);
       }
+    });
+
+    it("fresh: past the browser's cache (cache: 'no-cache'), still no header of ours", async () => {
+      const fetch = scripted(json({ ok: true }));
+      await fetchJson(URL_, { fetch, fresh: true });
+      expect(fetch.calls[0]!.init.cache).to.equal('no-cache');
+      expect([...new Headers(fetch.calls[0]!.init.headers).keys()]).to.deep.equal(['accept']);
     });
   });
 

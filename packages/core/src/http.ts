@@ -14,6 +14,12 @@ export interface FetchJsonOptions {
   readonly retries?: number;
   /** A `fetch` to use instead of the global one (tests, proxies). */
   readonly fetch?: typeof fetch;
+  /**
+   * Ask the server rather than take an answer the browser cached (`cache: 'no-cache'`: a
+   * conditional request, no CORS preflight). For reading again on purpose, such as "Check for new
+   * replies".
+   */
+  readonly fresh?: boolean;
 }
 
 /** A parsed JSON answer. */
@@ -80,6 +86,7 @@ export async function fetchJson<T = unknown>(
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         headers: { accept: 'application/json' },
+        ...(options.fresh ? { cache: 'no-cache' as const } : {}),
       });
       const { status, ok, headers } = res;
       const type = headers.get('content-type') ?? '';

@@ -7,6 +7,8 @@ export interface ReadOptions {
   readonly signal?: AbortSignal;
   /** Deadline per request in ms (default 10 000). */
   readonly timeout?: number;
+  /** Ask the servers again rather than take answers the browser cached (see `fetchJson`). */
+  readonly fresh?: boolean;
 }
 
 /** Options for {@link Provider.getThread}. */

@@ -103,6 +103,7 @@ export function createProxyProvider(base: string, options: ProxyProviderOptions 
         fetch: options.fetch,
         signal: o?.signal,
         timeout: o?.timeout ?? options.timeout,
+        fresh: o?.fresh,
       });
       return reviveDates(data);
     } catch (cause) {

@@ -58,6 +58,20 @@ describe('<fedi-comment-thread> on the sandbox', () => {
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(0).and.at.most(50);
     expect(document.cookie).to.equal('');
     expect(localStorage.length + sessionStorage.length).to.equal(0);
+
+    // "Check for new replies": the same two reads again, past the browser's cache, still no preflight.
+    await clearSandboxLog();
+    ($$(el, '[part=refresh]')[0] as HTMLButtonElement).click();
+    await until(() => !!$$(el, '[part=refresh-status]')[0]!.textContent!.trim(), 'the check said');
+    expect($$(el, '[part=refresh-status]')[0]!.textContent).to.contain('No new replies.');
+    const again = await sandboxLog();
+    expect(
+      again.filter((r) => r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+    ).to.have.members([
+      `GET /api/v1/statuses/${seed.thread.id}`,
+      `GET /api/v1/statuses/${seed.thread.id}/context`,
+    ]);
+    expect(again.filter((r) => r.method === 'OPTIONS')).to.have.length(0);
   });
 
   it('load="click" (the default for another host) sends nothing before the click', async () => {

@@ -300,6 +300,8 @@ describe('<fedi-comment-thread>', () => {
     expect($$(el, '[part~=comment]').length).to.be.greaterThan(0);
     await until(() => status().textContent!.includes('2 new replies.'), 'announced');
     expect(el.thread!.count).to.equal(5);
+    // Past the browser's HTTP cache: a reader who asks to look again must not get the same answer.
+    expect(provider.calls.map((c) => c.options?.fresh ?? false)).to.deep.equal([false, true]);
     expect(loads).to.equal(1);
     expect(button().disabled).to.be.false;
 

@@ -326,7 +326,7 @@ export class FediCommentThread extends FediElement {
     this.#refreshed = '';
     this.requestUpdate();
     try {
-      const added = (await this.#read()) ? this.thread!.count - before : 0;
+      const added = (await this.#read(true)) ? this.thread!.count - before : 0;
       if (added > 0 || !quiet) this.#refreshed = this.messages.refreshed(added);
     } catch (e) {
       if (!quiet) this.#refreshed = this.messages.error[FediError.from(e).code];
@@ -338,9 +338,9 @@ export class FediCommentThread extends FediElement {
   /**
    * Reads every source, merges them, loads what rendering needs (sanitizer, embeds), shows the
    * thread and fires `fedi-load`. Throws when every source failed; false when a newer read
-   * replaced this one.
+   * replaced this one. `fresh`: past the browser's HTTP cache (a reader asked to look again).
    */
-  async #read(): Promise<boolean> {
+  async #read(fresh = false): Promise<boolean> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     try {
@@ -348,6 +348,7 @@ export class FediCommentThread extends FediElement {
       const read = async (r: Ref) =>
         (this.provider || proxy || (await loadProvider(r.protocol))).getThread(r, {
           signal: abort.signal,
+          fresh,
           sort: this.sort,
           favouritesOnly: this.favouritesOnly,
           timeout: this.timeout,
