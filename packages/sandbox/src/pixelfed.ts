@@ -24,8 +24,8 @@ import {
   htmlPage,
   jsonReply,
   replyServer,
+  createRequestLog,
   sendReply,
-  type LogEntry,
   type Reply,
 } from './server.js';
 import { compareIds, escapeHtml, isNumericId, originFor } from './util.js';
@@ -177,7 +177,7 @@ export async function createPixelfedSandbox(
   const open = options.open === true;
   const cors = options.cors === true;
   const db = store();
-  const log: LogEntry[] | null = options.log ? [] : null;
+  const log = createRequestLog(options.log === true);
   let origin = '';
   let host = '';
 
@@ -193,19 +193,10 @@ export async function createPixelfedSandbox(
     const url = new URL(req.url ?? '/', origin);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     if (path === '/__log') {
-      send(res, logEndpoint(method));
+      send(res, log.endpoint(method, req));
       return;
     }
-    if (log) {
-      const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
-        method,
-        path: req.url ?? '/',
-      };
-      if (req.headers.origin) entry.origin = req.headers.origin;
-      if (req.headers.cookie) entry.cookie = req.headers.cookie;
-      if (req.headers.referer) entry.referer = req.headers.referer;
-      log.push(entry);
-    }
+    log.record(method, req);
     const isApi = path.startsWith('/api/');
     const corsHere = path.startsWith('/.well-known/') || (cors && isApi);
     let reply: Reply;
@@ -230,23 +221,6 @@ export async function createPixelfedSandbox(
     if (corsHere) reply.headers['access-control-allow-origin'] = '*';
     if (isApi) reply.headers['cache-control'] = 'no-cache, private';
     send(res, reply);
-  }
-
-  function logEndpoint(method: string): Reply {
-    const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-    if (!log)
-      return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found\n' };
-    if (method === 'OPTIONS')
-      return {
-        status: 204,
-        headers: { ...headers, 'access-control-allow-methods': 'GET, DELETE, OPTIONS' },
-        body: '',
-      };
-    if (method === 'DELETE') {
-      log.length = 0;
-      return jsonReply(200, [], headers);
-    }
-    return jsonReply(200, log as unknown as Json, headers);
   }
 
   /**

@@ -99,6 +99,60 @@ export function jsonReply(status: number, body: Json, headers: Headers = {}): Re
   };
 }
 
+/** A sandbox's request log: what it was asked, and `/__log` to read (`GET`) or clear (`DELETE`) it. */
+export interface RequestLog {
+  /** Records a request (a no-op when logging is off). */
+  record(method: string, req: IncomingMessage): void;
+  /** The answer of `/__log`: 404 when logging is off. */
+  endpoint(method: string, req: IncomingMessage): Reply;
+}
+
+/** The request log every sandbox server keeps when created with `log: true`. */
+export function createRequestLog(enabled: boolean): RequestLog {
+  const log: LogEntry[] = [];
+  return {
+    record(method, req) {
+      if (!enabled) return;
+      const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
+        method,
+        path: req.url ?? '/',
+      };
+      if (req.headers.origin) entry.origin = req.headers.origin;
+      if (req.headers.cookie) entry.cookie = req.headers.cookie;
+      if (req.headers.referer) entry.referer = req.headers.referer;
+      log.push(entry);
+    },
+    endpoint(method, req) {
+      if (!enabled)
+        return {
+          status: 404,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: 'Not found\n',
+        };
+      const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+      if (method === 'OPTIONS') {
+        return {
+          status: 204,
+          headers: {
+            ...cors,
+            'access-control-allow-methods': 'GET, DELETE, OPTIONS',
+            'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+            'access-control-max-age': '600',
+          },
+          body: '',
+        };
+      }
+      if (method === 'DELETE') {
+        log.length = 0;
+        return jsonReply(200, [], cors);
+      }
+      if (method === 'GET' || method === 'HEAD')
+        return jsonReply(200, log as unknown as Json, cors);
+      return jsonReply(405, { error: 'Method not allowed' }, cors);
+    },
+  };
+}
+
 /** An HTML page under a strict CSP; `title` is escaped, `body` is trusted markup. */
 export function htmlPage(title: string, body: string, lang = 'en'): Reply {
   return {
@@ -256,7 +310,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const hostname = options.hostname ?? '127.0.0.1';
   const store = sandboxStore();
   const bsky = blueskyStore();
-  const log: LogEntry[] | null = options.log ? [] : null;
+  const log = createRequestLog(options.log === true);
   const counts = new Map<string, number>();
   let origin = '';
   // Rebound once the port is known: every absolute URL uses the origin actually listened on.
@@ -273,19 +327,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 
     if (path === '/__log') {
-      send(res, logEndpoint(method, req));
+      send(res, log.endpoint(method, req));
       return;
     }
-    if (log) {
-      const entry: { -readonly [K in keyof LogEntry]: LogEntry[K] } = {
-        method,
-        path: req.url ?? '/',
-      };
-      if (req.headers.origin) entry.origin = req.headers.origin;
-      if (req.headers.cookie) entry.cookie = req.headers.cookie;
-      if (req.headers.referer) entry.referer = req.headers.referer;
-      log.push(entry);
-    }
+    log.record(method, req);
 
     const isApi = path.startsWith('/api/');
     if (method === 'OPTIONS') {
@@ -334,34 +379,6 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       reply.headers['access-control-allow-origin'] = '*';
     }
     send(res, reply);
-  }
-
-  function logEndpoint(method: string, req: IncomingMessage): Reply {
-    if (!log)
-      return {
-        status: 404,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: 'Not found\n',
-      };
-    const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-    if (method === 'OPTIONS') {
-      return {
-        status: 204,
-        headers: {
-          ...cors,
-          'access-control-allow-methods': 'GET, DELETE, OPTIONS',
-          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-          'access-control-max-age': '600',
-        },
-        body: '',
-      };
-    }
-    if (method === 'DELETE') {
-      log.length = 0;
-      return jsonReply(200, [], cors);
-    }
-    if (method === 'GET' || method === 'HEAD') return jsonReply(200, log as unknown as Json, cors);
-    return jsonReply(405, { error: 'Method not allowed' }, cors);
   }
 
   function xrpc(method: string, path: string, url: URL, req: IncomingMessage): Reply {
