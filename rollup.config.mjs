@@ -13,23 +13,27 @@ const ELEMENTS = [
 ];
 
 /**
- * One chunk for what (almost) every page loads, whichever elements it shows: Lit, the base element,
- * the shared tokens, and core's errors and URL gate (the dialog and every provider need them). Left to
- * itself rollup would split these by which entries use them, and every extra file costs a request and
- * gzip's dictionary.
+ * One chunk for what every page loads, whichever elements it shows: the shared tokens, the bits of
+ * the element base that need no Lit, and core's errors and URL gate (the dialog and every provider
+ * need them); and one for Lit with the Lit-based element base, which the buttons (written without
+ * Lit) never load. Left to itself rollup would split these by which entries use them, and every
+ * extra file costs a request and gzip's dictionary.
  */
-const SHARED = [
-  '/node_modules/lit',
-  '/node_modules/@lit/',
-  '/elements/dist/internal/fedi-element.js',
-  '/elements/dist/internal/go.js',
-  '/elements/dist/i18n/locale.js',
-  '/elements/dist/events/intent.js',
-  '/elements/dist/styles/tokens.styles.js',
-  '/core/dist/errors.js',
-  '/core/dist/url.js',
-  '/core/dist/bluesky.js',
-];
+const CHUNKS = {
+  lit: ['/node_modules/lit', '/node_modules/@lit/', '/elements/dist/internal/fedi-element.js'],
+  shared: [
+    '/elements/dist/internal/element-kit.js',
+    '/elements/dist/internal/go.js',
+    '/elements/dist/internal/dom.js',
+    '/elements/dist/i18n/locale.js',
+    '/elements/dist/events/intent.js',
+    '/elements/dist/styles/css.js',
+    '/elements/dist/styles/tokens.styles.js',
+    '/core/dist/errors.js',
+    '/core/dist/url.js',
+    '/core/dist/bluesky.js',
+  ],
+};
 
 /**
  * CSS without comments and without the whitespace that carries no meaning: around braces,
@@ -124,7 +128,8 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: false,
-    manualChunks: (id) => (SHARED.some((m) => id.includes(m)) ? 'shared' : undefined),
+    manualChunks: (id) =>
+      Object.keys(CHUNKS).find((name) => CHUNKS[name].some((m) => id.includes(m))),
   },
   // The entry keeps the element's code itself instead of re-exporting a shared chunk.
   preserveEntrySignatures: 'allow-extension',

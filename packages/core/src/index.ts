@@ -32,7 +32,6 @@ export {
   type ProxyRead,
 } from './proxy.js';
 export {
-  detectSoftware,
   FEP_3B86,
   fillTemplate,
   forgetHome,
@@ -42,9 +41,9 @@ export {
   rememberedHomes,
   rememberHome,
   remoteInteraction,
-  shareUrl,
   SUBSCRIBE,
   type IntentOptions,
   type IntentValues,
   type IntentVerb,
 } from './intents.js';
+export { detectSoftware, shareUrl } from './share.js';

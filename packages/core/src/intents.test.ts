@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FediError } from './errors.js';
 import {
-  detectSoftware,
   fillTemplate,
   forgetHome,
   HOMES_KEY,
@@ -10,9 +9,9 @@ import {
   rememberedHomes,
   rememberHome,
   remoteInteraction,
-  shareUrl,
   type IntentVerb,
 } from './intents.js';
+import { detectSoftware, shareUrl } from './share.js';
 import { blueskyShareUrl } from './bluesky-share.js';
 
 const URI = 'https://example.social/users/alice/statuses/1?x=a&y=b#c';

@@ -24,7 +24,8 @@ export interface IntentValues {
   readonly inReplyTo?: string;
 }
 
-interface Link {
+/** A WebFinger or nodeinfo link, as read: every field unchecked. */
+export interface Link {
   rel?: unknown;
   href?: unknown;
   template?: unknown;
@@ -78,7 +79,7 @@ export function parseHome(input: string): { origin: string; acct: string } {
 }
 
 /** `fetchJson` options of a lookup on the reader's home: the caller's signal, fetch and deadline. */
-const lookup = (options: IntentOptions, retries: number) => ({
+export const lookup = (options: IntentOptions, retries: number) => ({
   signal: options.signal,
   fetch: options.fetch,
   timeout: options.timeout ?? 8000,
@@ -86,10 +87,14 @@ const lookup = (options: IntentOptions, retries: number) => ({
 });
 
 /** The link of `links` with relation `rel`. */
-const linkOf = (links: readonly Link[], rel: string) => links.find((l) => l?.rel === rel);
+export const linkOf = (links: readonly Link[], rel: string) => links.find((l) => l?.rel === rel);
 
 /** The WebFinger links of the reader's home, or `[]` when it publishes none we can read. */
-async function homeLinks(origin: string, acct: string, options: IntentOptions): Promise<Link[]> {
+export async function homeLinks(
+  origin: string,
+  acct: string,
+  options: IntentOptions,
+): Promise<Link[]> {
   try {
     const { data } = await fetchJson<{ links?: unknown }>(
       `${origin}/.well-known/webfinger?resource=${encodeURIComponent(`acct:${acct}`)}`,
@@ -112,7 +117,7 @@ const OBJECT = ['object', 'uri'];
  * if it has none of the `needed` placeholders (a page that would not know the post: Mastodon's
  * `Create` intent has no `{inReplyTo}`, Pleroma's none for `{content}`).
  */
-function linkUrl(
+export function linkUrl(
   link: Link | undefined,
   values: IntentValues,
   needed: readonly string[],
@@ -128,7 +133,7 @@ function linkUrl(
  * account on this site. In order: the server's FEP-3b86 intent for `verb`, its OStatus `subscribe`
  * template, its FEP-3b86 `Object` intent, then Mastodon's `/authorize_interaction?uri=`. For a reply,
  * pass `Create` with `inReplyTo`; the fallbacks then open the post being answered. For a new post
- * (share), see {@link shareUrl}.
+ * (share), see `shareUrl` (./share.ts).
  *
  * Throws `INVALID_INPUT` for something that is not a server, `NETWORK`/`TIMEOUT` when the server
  * does not answer.
@@ -162,64 +167,6 @@ export function remoteInteraction(
   options: IntentOptions = {},
 ): Promise<string> {
   return intentUrl(home, 'Object', { object: uri }, options);
-}
-
-/** Share pages of the fediverse software families, by nodeinfo `software.name`. */
-const SHARE_PATHS: Record<string, string> = {
-  friendica: 'compose?body=',
-  hubzilla: 'rpost?body=',
-  gnusocial: 'notice/new?status_textarea=',
-};
-// Everything else (Mastodon and its forks, Misskey and its forks, Pleroma, Akkoma, GoToSocial...)
-// takes `share?text=`, which is also the best guess when nodeinfo cannot be read.
-const DEFAULT_SHARE = 'share?text=';
-const NODEINFO = /^http:\/\/nodeinfo\.diaspora\.software\/ns\/schema\/2\.[01]$/;
-
-/**
- * The software a server runs, from its nodeinfo (`/.well-known/nodeinfo`, then the 2.0/2.1
- * document on the same origin), lower-cased; `undefined` when it cannot be read (many servers send
- * no CORS headers on nodeinfo).
- */
-export async function detectSoftware(
-  origin: string,
-  options: IntentOptions = {},
-): Promise<string | undefined> {
-  const read = lookup(options, 0);
-  try {
-    const { data } = await fetchJson<{ links?: Link[] }>(`${origin}/.well-known/nodeinfo`, read);
-    const href = (Array.isArray(data?.links) ? data.links : []).find(
-      (l) => typeof l?.rel === 'string' && NODEINFO.test(l.rel),
-    )?.href;
-    const url = safeUrl(href);
-    // Only the same origin: following a link to a third host would tell it about the reader.
-    if (!url || new URL(url).origin !== origin) return undefined;
-    const doc = await fetchJson<{ software?: { name?: unknown } }>(url, read);
-    const name = doc.data?.software?.name;
-    return typeof name === 'string' ? name.toLowerCase().slice(0, 50) : undefined;
-  } catch (error) {
-    if ((error as FediError).code === 'ABORTED') throw error;
-    return undefined;
-  }
-}
-
-/**
- * Where to send a reader to share `text` from their own server: its FEP-3b86 `Create` intent when it
- * publishes one, else the share page of its software (from nodeinfo; Mastodon's `share?text=` when
- * unknown). Throws like {@link intentUrl}.
- */
-export async function shareUrl(
-  home: string,
-  text: string,
-  options: IntentOptions = {},
-): Promise<string> {
-  const { origin, acct } = parseHome(home);
-  const links = await homeLinks(origin, acct, options);
-  const create = linkUrl(linkOf(links, FEP_3B86 + 'Create'), { content: text }, ['content']);
-  if (create) return create;
-  const software = await detectSoftware(origin, options);
-  const path =
-    (software && Object.hasOwn(SHARE_PATHS, software) && SHARE_PATHS[software]) || DEFAULT_SHARE;
-  return `${origin}/${path}${encodeURIComponent(text)}`;
 }
 
 /** localStorage key of the reader's remembered home servers (written only when they ask). */

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { FediCommentThread } from './comment-thread/comment-thread.js';
-import { defineFediElement } from './internal/fedi-element.js';
+import { defineFediElement } from './internal/element-kit.js';
 
 export { FediCommentThread };
 

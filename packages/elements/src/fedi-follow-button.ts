@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { FediFollowButton } from './follow-button/follow-button.js';
-import { defineFediElement } from './internal/fedi-element.js';
+import { defineFediElement } from './internal/element-kit.js';
 
 export { FediFollowButton };
 

@@ -5,7 +5,7 @@
  * `show-profile` header uses, is loaded and defined when a header is shown.
  * @packageDocumentation
  */
-import { defineFediElement } from './internal/fedi-element.js';
+import { defineFediElement } from './internal/element-kit.js';
 import { FediPhotoGallery } from './photo-gallery/photo-gallery.js';
 
 export { FediPhotoGallery };

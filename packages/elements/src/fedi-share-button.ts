@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { FediShareButton } from './share-button/share-button.js';
-import { defineFediElement } from './internal/fedi-element.js';
+import { defineFediElement } from './internal/element-kit.js';
 
 export { FediShareButton };
 

@@ -446,4 +446,30 @@ describe('<fedi-comment-thread>', () => {
     dialog.querySelector<HTMLButtonElement>('.row .btn:not(.primary)')!.click();
     expect(dialog.open).to.be.false;
   });
+
+  it('the reply dialog outlives re-renders of the thread, and each Reply opens one dialog', async () => {
+    const { root, replies } = sample();
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        src=${SRC}
+        .provider=${memoryProvider(root, replies)}
+      ></fedi-comment-thread>`,
+    );
+    await ready(el);
+    $$(el, '[part~=comment] [part=reply-button]')[0]!.click();
+    await until(() => !!$$(el, 'dialog[open]').length, 'dialog open');
+    const dialog = $$(el, 'dialog')[0] as HTMLDialogElement;
+    dialog.querySelector('input')!.value = 'typed.example';
+    // The dialog is built outside Lit's template: a re-render must leave it (and what was typed) be.
+    el.setAttribute('sort', 'newest');
+    await el.updateComplete;
+    await ready(el);
+    expect(dialog.isConnected && dialog.open).to.be.true;
+    expect(dialog.querySelector('input')!.value).to.equal('typed.example');
+    dialog.close();
+    $$(el, '[part~=comment] [part=reply-button]')[1]!.click();
+    await until(() => !!$$(el, 'dialog[open]').length, 'dialog open again');
+    expect($$(el, 'dialog')).to.have.length(1);
+  });
 });

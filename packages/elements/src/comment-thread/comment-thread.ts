@@ -27,7 +27,7 @@ import { go } from '../internal/go.js';
 import { compact, exactTime, relativeTime } from '../internal/format.js';
 import { loadProvider, loadProxyProvider } from '../internal/providers.js';
 import { renderContent } from '../internal/render-content.js';
-import type { HomeDialogController } from '../internal/home-dialog.js';
+import type { HomeDialog } from '../internal/home-dialog.js';
 import type { Embeds } from '../internal/embeds.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './comment-thread.styles.js';
@@ -204,7 +204,7 @@ export class FediCommentThread extends FediElement {
   #sanitize?: Sanitizer;
   #abort?: AbortController;
   readonly #open = new Set<string>();
-  #dialog?: HomeDialogController;
+  #dialog?: HomeDialog;
   /** Link cards, quotes and facepiles: their chunk, loaded only when a thread needs it. */
   #embeds?: Embeds;
   /** A refresh is under way ({@link refresh}). */
@@ -229,6 +229,7 @@ export class FediCommentThread extends FediElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    this.#dialog?.close();
     clearTimeout(this.#pending);
   }
 
@@ -418,9 +419,9 @@ export class FediCommentThread extends FediElement {
       return;
     }
     const dialog = await import('../internal/home-dialog.js');
-    this.#dialog ??= new dialog.HomeDialogController(this);
+    this.#dialog ??= new dialog.HomeDialog(this);
     const m = this.messages;
-    this.#dialog.open({
+    void this.#dialog.open({
       verb,
       title: verb === 'Create' ? m.dialogTitle : verb === 'Like' ? m.dialogLike : m.dialogBoost,
       object: post.url ?? post.uri,
@@ -439,10 +440,10 @@ export class FediCommentThread extends FediElement {
 
   protected override render() {
     const m = this.messages;
+    // The "from your own server" dialog is not here: it places itself in the shadow root.
     return html`<section aria-label=${m.comments} aria-busy=${this.status === 'loading'}>
-        ${this.#renderBody(m)}
-      </section>
-      ${this.#dialog?.render() ?? nothing}`;
+      ${this.#renderBody(m)}
+    </section>`;
   }
 
   #renderBody(m: Messages) {

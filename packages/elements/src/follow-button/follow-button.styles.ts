@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { css } from 'lit';
+import { css } from '../styles/css.js';
 
 /**
  * Styles of `<fedi-follow-button>`; the dialog adopts its own, and so does the profile view
@@ -14,12 +14,5 @@ export const styles = css`
   }
   .primary {
     font-weight: 600;
-  }
-  .muted {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .error {
-    color: var(--_danger);
   }
 `;

@@ -317,14 +317,19 @@ describe('<fedi-follow-button>', () => {
     expect(retried).to.equal(1);
   });
 
-  it('aborts the profile read when removed', async () => {
+  it('stops the profile read when removed, and reads again when put back', async () => {
     const { account } = await sandboxAccount();
     const el = await fixture<FediFollowButton>(
       html`<fedi-follow-button show-profile load="eager" account=${account}></fedi-follow-button>`,
     );
+    const parent = el.parentElement!;
     el.remove();
     await settle();
-    expect(el.matches(':state(loading)')).to.be.true;
+    expect(el.matches(':state(ready)')).to.be.false;
+    expect(el.profile).to.equal(undefined);
+    parent.append(el);
+    await until(() => el.matches(':state(ready)'), 'ready once back');
+    expect(el.profile!.author.handle).to.contain('alice');
   });
 
   it('speaks French inside lang="fr", and hides with the hidden attribute', async () => {

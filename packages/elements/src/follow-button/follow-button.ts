@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 import { BSKY_APP, FediError, type Profile, type Ref } from '@fedikit/core';
-import { html, nothing, type PropertyValues } from 'lit';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
-import { FediElement, privacyMode, type LoadMode } from '../internal/fedi-element.js';
+import { h } from '../internal/dom.js';
+import { privacyMode, schedule, type LoadMode } from '../internal/element-kit.js';
 import { addStyles, go } from '../internal/go.js';
-import type { HomeDialogController } from '../internal/home-dialog.js';
+import type { HomeDialog } from '../internal/home-dialog.js';
+import { defineProps, PlainElement } from '../internal/plain-element.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { readAccount } from './account.js';
 import type * as ProfileModule from './profile.js';
@@ -15,7 +16,8 @@ const STATES = ['idle', 'loading', 'ready', 'error'] as const;
 type ProfileView = typeof ProfileModule;
 
 /**
- * A button to follow an account from the reader's own server, with no request before a click.
+ * A button to follow an account from the reader's own server, with no request before a click. Built
+ * without Lit (see {@link PlainElement}), so a page with only buttons stays small.
  *
  * @summary Follow a fediverse or Bluesky account from the reader's own account.
  * @since 0.1.0
@@ -52,30 +54,27 @@ type ProfileView = typeof ProfileModule;
  * @cssproperty --fedi-line-height - Line height.
  * @cssproperty --fedi-avatar-size - Avatar size.
  */
-export class FediFollowButton extends FediElement {
-  /** Shared tokens, then this element's own styles (the dialog brings its own). */
+export class FediFollowButton extends PlainElement {
+  /** Shared tokens, then this element's own styles (the dialog and the profile bring their own). */
   static override styles = [tokens, styles];
   static override catalogue = buttonsCatalogue;
+  static override props = {
+    account: String,
+    name: String,
+    showProfile: Boolean,
+    load: String,
+    client: String,
+    theme: String,
+    timeout: Number,
+  };
   /** The element's strings, in its language. */
   declare messages: ButtonMessages;
-
-  static override properties = {
-    account: {},
-    name: {},
-    showProfile: { type: Boolean, attribute: 'show-profile' },
-    load: {},
-    client: {},
-    theme: { reflect: true },
-    timeout: { type: Number },
-    status: { state: true },
-    profile: { state: true },
-  };
 
   /**
    * The account: `@user@host`, `acct:user@host` or a profile URL (`https://host/@user`); for Bluesky
    * a handle (`alice.bsky.social`), a DID or a `https://bsky.app/profile/…` URL.
    */
-  declare account: string;
+  declare account?: string;
   /** The name shown on the button. Default: the handle. */
   declare name?: string;
   /** Also show the avatar, display name and follower count (fetched as `load` allows). */
@@ -87,59 +86,55 @@ export class FediFollowButton extends FediElement {
    */
   declare load?: LoadMode;
   /** Bluesky web client that opens Bluesky profiles. Default `https://bsky.app`. */
-  declare client: string;
+  declare client?: string;
   /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
   /** Deadline of the profile read in milliseconds, retries included. Default 10 000. */
   declare timeout?: number;
 
   /** The loaded profile (with `show-profile`). */
-  declare profile?: Profile;
-  declare protected status: Status;
+  profile?: Profile;
+  protected status: Status = 'idle';
 
   // ES private members: the minifier shortens these names, not public or protected ones.
   #ref?: Ref;
+  /** What `account`, `show-profile` and `load` were when last read: a change reads them again. */
+  #read?: string;
   #error?: FediError;
   #abort?: AbortController;
-  #dialog?: HomeDialogController;
+  #stop?: () => void;
+  #dialog?: HomeDialog;
   /** The profile's view, loaded with the profile read (see ./profile.ts). */
   #view?: ProfileView;
+  #button?: HTMLButtonElement;
+  /** What stands before the button with `show-profile`: the profile, or its loading state. */
+  #before?: Element;
 
-  constructor() {
-    super();
-    this.account = '';
-    this.showProfile = false;
-    this.client = BSKY_APP;
-    this.status = 'idle';
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.#abort?.abort();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('account') || changed.has('showProfile') || changed.has('load'))
-      this.#prepare();
-    if (changed.has('status')) this.setState(this.status, STATES);
+    this.#stop?.();
+    this.#dialog?.close();
+    // A wait for visibility or a read cut short starts again on reconnection; a shown profile stays.
+    if (this.status === 'idle' || this.status === 'loading') this.#read = undefined;
   }
 
   /** Resolves `account`; with `show-profile`, starts loading as the privacy mode allows. */
   #prepare() {
     this.#abort?.abort();
+    this.#stop?.();
     this.profile = undefined;
     this.#error = undefined;
     this.status = 'idle';
     this.updateLocale();
     // Not understood (or a post, a collection): the site's fallback stays in view.
-    this.#ref = readAccount(this.account);
+    this.#ref = readAccount(this.account ?? '');
     if (!this.#ref) {
       this.status = 'error';
       return;
     }
     // @NOTE No Bluesky profile reader exists yet: a Bluesky account shows the button alone.
     if (!this.showProfile || this.#ref.protocol !== 'mastodon') return;
-    this.schedule(this.load, this.#ref.origin, () => void this.fetchProfile());
+    this.#stop = schedule(this, this.load, this.#ref.origin, () => void this.fetchProfile());
   }
 
   /** Fetches (or re-fetches) the profile now, whatever the load mode. */
@@ -148,21 +143,27 @@ export class FediFollowButton extends FediElement {
     if (ref?.protocol !== 'mastodon') return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    this.status = 'loading';
-    this.#error = undefined;
     try {
+      // The view first: it also shows the loading and error states (see ./profile.ts).
       const view = await import('./profile.js');
-      if (!this.#view) addStyles(this, view.profileStyles);
+      if (abort.signal.aborted) return;
+      addStyles(this, view.profileStyles);
       this.#view = view;
+      this.#set('loading');
       const profile = await view.fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
       if (abort.signal.aborted) return;
       this.profile = profile;
-      this.status = 'ready';
+      this.#set('ready');
     } catch (e) {
       if (abort.signal.aborted) return;
-      this.#error = FediError.from(e);
-      this.status = 'error';
+      this.#set('error', FediError.from(e));
     }
+  }
+
+  #set(status: Status, error?: FediError) {
+    this.status = status;
+    this.#error = error;
+    this.requestUpdate();
   }
 
   /** The handle as readers know it: `@user@host`, `@handle` on Bluesky, or the DID. */
@@ -186,8 +187,8 @@ export class FediFollowButton extends FediElement {
     }
     const dialog = await import('../internal/home-dialog.js');
     const object = ref.url ?? `${ref.origin}/@${ref.acct}`;
-    this.#dialog ??= new dialog.HomeDialogController(this);
-    this.#dialog.open({
+    this.#dialog ??= new dialog.HomeDialog(this);
+    void this.#dialog.open({
       verb: 'Follow',
       title: this.messages.dialogFollow(this.name || this.#handle),
       object,
@@ -195,46 +196,55 @@ export class FediFollowButton extends FediElement {
     });
   }
 
-  protected override render() {
+  protected override update(): void {
+    const read = `${this.account} ${this.showProfile} ${this.load}`;
+    if (read !== this.#read) {
+      this.#read = read;
+      this.#prepare();
+    }
+    this.setState(this.status, STATES);
+    const root = this.root;
     // An account Fedikit does not understand: keep the site's own fallback (the light DOM).
-    if (!this.#ref) return html`<slot></slot>`;
+    if (!this.#ref) {
+      this.#button = this.#before = undefined;
+      root.replaceChildren(h('slot'));
+      return;
+    }
     const m = this.messages;
     const handle = this.#handle;
     const name = this.name || handle;
-    return html`${this.showProfile ? this.#renderProfile(this.#ref, m) : nothing}
-      <button
-        part="button"
-        class="btn primary"
-        aria-label=${name === handle ? nothing : `${m.follow} ${name} (${handle})`}
-        @click=${this.#follow}
-      >
-        ${m.follow} <bdi>${name}</bdi>
-      </button>
-      ${this.#dialog?.render() ?? nothing}`;
+    // One button for the element's life, updated in place: re-creating it would drop the focus.
+    const button = (this.#button ??= h('button', {
+      part: 'button',
+      class: 'btn primary',
+      onclick: () => void this.#follow(),
+    }));
+    if (!button.isConnected) root.replaceChildren(button);
+    button.replaceChildren(`${m.follow} `, h('bdi', {}, name));
+    if (name === handle) button.removeAttribute('aria-label');
+    else button.ariaLabel = `${m.follow} ${name} (${handle})`;
+    this.#before?.remove();
+    this.#before = this.showProfile ? this.#renderProfile(this.#ref, m) : undefined;
+    if (this.#before) button.before(this.#before);
   }
 
-  #renderProfile(ref: Ref, m: ButtonMessages) {
-    if (ref.protocol !== 'mastodon') return nothing;
-    switch (this.status) {
-      case 'idle':
-        return privacyMode(this.load, ref.origin) === 'click'
-          ? html`<button part="load-button" class="btn" @click=${this.fetchProfile}>
-              ${m.showProfile(ref.host)}
-            </button>`
-          : nothing;
-      case 'loading':
-        return html`<span role="status" class="muted">${m.loadingProfile}</span>`;
-      case 'error':
-        return html`<span part="error" role="alert" class="error">
-          ${
-            this.#error?.code === 'NOT_FOUND'
-              ? m.noAccount
-              : html`${m.profileError}
-                  <button class="btn" @click=${this.fetchProfile}>${m.retry}</button>`
-          }
-        </span>`;
-      default:
-        return this.#view!.renderProfile(this.profile!, m, this.locale);
+  #renderProfile(ref: Ref, m: ButtonMessages): Element | undefined {
+    if (ref.protocol !== 'mastodon') return;
+    const retry = () => void this.fetchProfile();
+    if (this.status !== 'idle') {
+      return this.#view!.renderProfile(
+        this.status,
+        this.profile,
+        this.#error,
+        m,
+        this.locale,
+        retry,
+      );
     }
+    return privacyMode(this.load, ref.origin) === 'click'
+      ? h('button', { part: 'load-button', class: 'btn', onclick: retry }, m.showProfile(ref.host))
+      : undefined;
   }
 }
+
+defineProps(FediFollowButton);

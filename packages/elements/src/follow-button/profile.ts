@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /**
- * The follow button's profile (`show-profile`): the Mastodon profile read and its view. One dynamic
- * import fetches both, so a button without `show-profile` never downloads the view's helpers (custom
- * emoji, compact counts) nor the provider.
+ * The follow button's profile (`show-profile`): the Mastodon profile read and its view, with its
+ * loading and error states. One dynamic import fetches both, so a button without `show-profile`
+ * never downloads the view's helpers (custom emoji, compact counts) nor the provider.
  */
-import { emojify, emojiImage, type Profile } from '@fedikit/core';
-import { css, html, nothing } from 'lit';
+import { emojify, emojiImage, type FediError, type Profile } from '@fedikit/core';
 import type { ButtonMessages } from '../i18n/buttons.js';
+import { css } from '../styles/css.js';
+import { h } from '../internal/dom.js';
 import { compact } from '../internal/format.js';
 
 // From the package, not internal/mastodon.ts: only this chunk carries the account reads.
@@ -37,42 +38,69 @@ export const profileStyles = css`
     block-size: 1.2em;
     vertical-align: middle;
   }
+  .muted {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .error {
+    color: var(--_danger);
+  }
 `;
 
-/** Avatar, display name (with custom emoji), handle and follower count, in `locale`. */
-export function renderProfile(profile: Profile, m: ButtonMessages, locale: string) {
+/**
+ * The profile as far as it has loaded: a loading note, an error (with a retry button unless the
+ * account does not exist), or the avatar, display name (with custom emoji), handle and follower
+ * count, in `locale`.
+ */
+export function renderProfile(
+  status: 'loading' | 'ready' | 'error',
+  profile: Profile | undefined,
+  error: FediError | undefined,
+  m: ButtonMessages,
+  locale: string,
+  retry: () => void,
+): Element {
+  if (status === 'loading') return h('span', { role: 'status', class: 'muted' }, m.loadingProfile);
+  if (status === 'error' || !profile) {
+    return h(
+      'span',
+      { part: 'error', role: 'alert', class: 'error' },
+      ...(error?.code === 'NOT_FOUND'
+        ? [m.noAccount]
+        : [`${m.profileError} `, h('button', { class: 'btn', onclick: retry }, m.retry)]),
+    );
+  }
   const { author: a, counts } = profile;
   const avatar = a.avatarStatic ?? a.avatar;
   const n = counts.followers;
-  return html`<span part="profile" class="profile">
-    ${
-      avatar
-        ? html`<img
-            part="avatar"
-            src=${avatar}
-            alt=""
-            width="48"
-            height="48"
-            loading="lazy"
-            decoding="async"
-            referrerpolicy="no-referrer"
-          />`
-        : nothing
-    }
-    <span class="who">
-      <a
-        class="name"
-        href=${a.url ?? nothing}
-        rel="noopener noreferrer nofollow ugc"
-        target="_blank"
-        ><bdi
-          >${emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
-            typeof s === 'string' ? s : emojiImage(s),
-          )}</bdi
-        ></a
-      >
-      <span class="muted" dir="ltr">@${a.handle}</span>
-      <span class="muted">${m.followers(n, compact(n, locale))}</span>
-    </span>
-  </span>`;
+  const name = emojify(a.name || a.handle.split('@')[0]!, a.emojis).map((s) =>
+    typeof s === 'string' ? s : emojiImage(s),
+  );
+  return h(
+    'span',
+    { part: 'profile', class: 'profile' },
+    avatar
+      ? h('img', {
+          part: 'avatar',
+          src: avatar,
+          alt: '',
+          width: '48',
+          height: '48',
+          loading: 'lazy',
+          decoding: 'async',
+          referrerpolicy: 'no-referrer',
+        })
+      : '',
+    h(
+      'span',
+      { class: 'who' },
+      h(
+        'a',
+        { class: 'name', href: a.url, rel: 'noopener noreferrer nofollow ugc', target: '_blank' },
+        h('bdi', {}, ...name),
+      ),
+      h('span', { class: 'muted', dir: 'ltr' }, `@${a.handle}`),
+      h('span', { class: 'muted' }, m.followers(n, compact(n, locale))),
+    ),
+  );
 }

@@ -37,3 +37,18 @@ export async function loadMessages<T>(catalogue: Catalogue<T>, locale: string): 
   byLang[lang(locale)] ??= await load();
   return byLang[lang(locale)] as T;
 }
+
+/**
+ * An element's language and its strings now (English until its language has loaded); `later` gets
+ * the strings of another language once they arrive.
+ */
+export function messagesOf<T>(
+  el: Element,
+  catalogue: Catalogue<T>,
+  later: (m: T) => void,
+): [string, T] {
+  const locale = localeOf(el);
+  const now = messagesFor(catalogue, locale);
+  void loadMessages(catalogue, locale).then((m) => m !== now && later(m));
+  return [locale, now];
+}

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-import { adoptStyles, type CSSResult } from 'lit';
 import { FediIntentEvent, type FediIntentVerb } from '../events/intent.js';
 
 /**
@@ -16,10 +15,10 @@ export function go(host: HTMLElement, verb: FediIntentVerb, url: string, object?
 
 /**
  * Adds styles that arrive with lazily loaded code (the dialog, the follow button's profile) to an
- * element's shadow root, after those already there: Lit's `adoptStyles` alone replaces them.
+ * element's shadow root, after those already there.
  */
-export function addStyles(host: HTMLElement, styles: CSSResult): void {
+export function addStyles(host: HTMLElement, sheet: CSSStyleSheet): void {
   const root = host.shadowRoot;
-  // Without adoptable sheets, Lit appends a <style> instead, after the element's own.
-  if (root) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), styles]);
+  if (root && !root.adoptedStyleSheets.includes(sheet))
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { css } from 'lit';
+import { css } from '../styles/css.js';
 
 /** Styles of `<fedi-share-button>`; the dialog adopts its own. */
 export const styles = css`
@@ -8,8 +8,5 @@ export const styles = css`
   }
   .primary {
     font-weight: 600;
-  }
-  .error {
-    color: var(--_danger);
   }
 `;

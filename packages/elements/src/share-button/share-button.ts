@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 import { blueskyShareUrl } from '@fedikit/core';
-import { html, nothing } from 'lit';
-
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
-import { FediElement } from '../internal/fedi-element.js';
+import { h } from '../internal/dom.js';
 import { go } from '../internal/go.js';
-import type { HomeDialogController } from '../internal/home-dialog.js';
+import type { HomeDialog } from '../internal/home-dialog.js';
+import { defineProps, PlainElement } from '../internal/plain-element.js';
 import { tokens } from '../styles/tokens.styles.js';
 import { styles } from './share-button.styles.js';
 
 /**
  * A button to share a page from the reader's own fediverse server, or on Bluesky, with no request
- * before a click.
+ * before a click. Built without Lit (see {@link PlainElement}), so a page with only buttons stays
+ * small.
  *
  * @summary Share a page from the reader's own account.
  * @since 0.1.0
@@ -38,19 +38,13 @@ import { styles } from './share-button.styles.js';
  * @cssproperty --fedi-font-size - Base font size.
  * @cssproperty --fedi-line-height - Line height.
  */
-export class FediShareButton extends FediElement {
+export class FediShareButton extends PlainElement {
   /** Shared tokens, then this element's own styles (the dialog brings its own). */
   static override styles = [tokens, styles];
   static override catalogue = buttonsCatalogue;
+  static override props = { text: String, url: String, client: String, theme: String };
   /** The element's strings, in its language. */
   declare messages: ButtonMessages;
-
-  static override properties = {
-    text: {},
-    url: {},
-    client: {},
-    theme: { reflect: true },
-  };
 
   /** The text to share. Default: the page's title. */
   declare text?: string;
@@ -62,11 +56,11 @@ export class FediShareButton extends FediElement {
   declare theme?: 'light' | 'dark';
 
   // ES private: the minifier shortens the name.
-  #dialog?: HomeDialogController;
+  #dialog?: HomeDialog;
+  #button?: HTMLButtonElement;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.updateLocale();
+  disconnectedCallback(): void {
+    this.#dialog?.close();
   }
 
   /** Opens the "share from your own account" dialog (fetched on first use). */
@@ -74,30 +68,42 @@ export class FediShareButton extends FediElement {
     const dialog = await import('../internal/home-dialog.js');
     const text = `${this.text ?? document.title} ${this.url ?? location.href.split('#')[0]}`.trim();
     const m = this.messages;
-    this.#dialog ??= new dialog.HomeDialogController(this);
-    this.#dialog.open({
+    const home = (this.#dialog ??= new dialog.HomeDialog(this));
+    void home.open({
       verb: 'Share',
       title: m.dialogShare,
       target: dialog.shareTarget(text),
-      extra: html`<p>
-        <button
-          part="bluesky-button"
-          type="button"
-          class="btn"
-          @click=${() => {
-            this.renderRoot.querySelector('dialog')?.close();
-            go(this, 'Share', blueskyShareUrl(text, this.client));
-          }}
-        >
-          ${m.shareOnBluesky}
-        </button>
-      </p>`,
+      extra: h(
+        'p',
+        {},
+        h(
+          'button',
+          {
+            part: 'bluesky-button',
+            type: 'button',
+            class: 'btn',
+            onclick: () => {
+              home.close();
+              go(this, 'Share', blueskyShareUrl(text, this.client));
+            },
+          },
+          m.shareOnBluesky,
+        ),
+      ),
     });
   }
 
-  protected override render() {
-    const m = this.messages;
-    return html`<button part="button" class="btn primary" @click=${this.#share}>${m.share}</button>
-      ${this.#dialog?.render() ?? nothing}`;
+  protected override update(): void {
+    this.updateLocale();
+    // One button for the element's life, updated in place: re-creating it would drop the focus.
+    const button = (this.#button ??= h('button', {
+      part: 'button',
+      class: 'btn primary',
+      onclick: () => void this.#share(),
+    }));
+    if (!button.isConnected) this.root.append(button);
+    button.textContent = this.messages.share;
   }
 }
+
+defineProps(FediShareButton);

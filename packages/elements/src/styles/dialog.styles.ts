@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Styles of the "from your own server" dialog, shared by every element that opens it; adopted by the
@@ -29,6 +29,9 @@ export const dialogStyles = css`
   }
   dialog small {
     color: var(--_muted);
+  }
+  dialog .error {
+    color: var(--_danger);
   }
   dialog .row {
     display: flex;

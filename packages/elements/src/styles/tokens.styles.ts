@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { css } from 'lit';
+import { css } from './css.js';
 
 /**
  * Default `--fedi-*` tokens. Every element reads these; a site overrides them on the element or any
