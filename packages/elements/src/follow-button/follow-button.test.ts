@@ -194,11 +194,9 @@ describe('<fedi-follow-button>', () => {
     expect(foreign()).to.deep.equal([]);
   });
 
-  it('Bluesky: `client` picks another web client; show-profile fetches nothing (no provider yet)', async () => {
+  it('Bluesky: `client` picks another web client', async () => {
     const el = await fixture<FediFollowButton>(
       html`<fedi-follow-button
-        show-profile
-        load="eager"
         client="https://client.example/"
         account="did:plc:ewvi7nxzyoun6zhxrhs64oiz"
       ></fedi-follow-button>`,
@@ -213,6 +211,45 @@ describe('<fedi-follow-button>', () => {
     expect($$(el, '[part=profile], [part=load-button]')).to.have.length(0);
     await settle();
     expect(foreign()).to.deep.equal([]);
+  });
+
+  it('Bluesky show-profile: one getProfile read on the AppView, linked to the chosen client', async () => {
+    const { sandbox, bluesky } = await testEnv();
+    const did = bluesky.thread.uri.split('/')[2]!;
+    const el = await fixture<FediFollowButton>(
+      html`<fedi-follow-button
+        show-profile
+        load="eager"
+        appview=${sandbox}
+        client="https://client.example"
+        account=${did}
+      ></fedi-follow-button>`,
+    );
+    await until(() => el.matches(':state(ready), :state(error)'), 'a final state');
+    await el.updateComplete;
+    expect(el.matches(':state(ready)'), String(el.profile)).to.be.true;
+    const profile = $$(el, '[part=profile]')[0]!;
+    expect(profile.textContent).to.contain(`@${el.profile!.author.handle}`);
+    expect(profile.textContent).to.match(/\d+ followers?/);
+    expect(profile.querySelector('a')!.href).to.match(/^https:\/\/client\.example\/profile\//);
+    const log = await sandboxLog();
+    expect(
+      log.filter((r) => r.path.startsWith('/xrpc/')).map((r) => r.path.split('?')[0]),
+    ).to.deep.equal(['/xrpc/app.bsky.actor.getProfile']);
+    expect(log.filter((r) => r.method === 'OPTIONS' || r.cookie || r.referer)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Bluesky show-profile by default waits for a click that names the AppView', async () => {
+    const el = await fixture<FediFollowButton>(
+      html`<fedi-follow-button show-profile account="alice.bsky.social"></fedi-follow-button>`,
+    );
+    await settle();
+    expect($$(el, '[part=load-button]')[0]!.textContent!.trim()).to.equal(
+      'Show profile from public.api.bsky.app',
+    );
+    expect(resources()).to.deep.equal([]);
+    expect(el.matches(':state(idle)')).to.be.true;
   });
 
   it('show-profile load="eager": avatar, name with custom emoji, handle and followers', async () => {

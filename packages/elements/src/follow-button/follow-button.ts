@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BSKY_APP, FediError, type Profile, type Ref } from '@fedikit/core';
+import { BSKY_APP, BSKY_APPVIEW, FediError, type Profile, type Ref } from '@fedikit/core';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import { h } from '../internal/dom.js';
 import { privacyMode, schedule, type LoadMode } from '../internal/element-kit.js';
@@ -64,6 +64,7 @@ export class FediFollowButton extends PlainElement {
     showProfile: Boolean,
     load: String,
     client: String,
+    appview: String,
     theme: String,
     timeout: Number,
   };
@@ -87,6 +88,8 @@ export class FediFollowButton extends PlainElement {
   declare load?: LoadMode;
   /** Bluesky web client that opens Bluesky profiles. Default `https://bsky.app`. */
   declare client?: string;
+  /** With `show-profile`, the AppView a Bluesky profile is read from. Default `https://public.api.bsky.app`. */
+  declare appview?: string;
   /** `light`, `dark`, or unset to follow the reader's `prefers-color-scheme`. */
   declare theme?: 'light' | 'dark';
   /** Deadline of the profile read in milliseconds, retries included. Default 10 000. */
@@ -132,25 +135,39 @@ export class FediFollowButton extends PlainElement {
       this.status = 'error';
       return;
     }
-    // @NOTE No Bluesky profile reader exists yet: a Bluesky account shows the button alone.
-    if (!this.showProfile || this.#ref.protocol !== 'mastodon') return;
-    this.#stop = schedule(this, this.load, this.#ref.origin, () => void this.fetchProfile());
+    if (this.showProfile && this.#server)
+      this.#stop = schedule(this, this.load, this.#server.origin, () => void this.fetchProfile());
+  }
+
+  /**
+   * Where `show-profile` reads the profile: the account's own server, or for Bluesky the AppView.
+   * None for Pixelfed accounts, whose servers mostly refuse anonymous reads.
+   */
+  get #server(): URL | undefined {
+    const ref = this.#ref;
+    if (ref?.protocol === 'bluesky') return new URL(this.appview || BSKY_APPVIEW);
+    return ref?.protocol === 'mastodon' ? new URL(ref.origin) : undefined;
   }
 
   /** Fetches (or re-fetches) the profile now, whatever the load mode. */
   async fetchProfile(): Promise<void> {
     const ref = this.#ref;
-    if (ref?.protocol !== 'mastodon') return;
+    if (!ref || !this.#server) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     try {
-      // The view first: it also shows the loading and error states (see ./profile.ts).
+      // The view, which also shows the loading and error states, and then reads the profile.
       const view = await import('./profile.js');
       if (abort.signal.aborted) return;
       addStyles(this, view.profileStyles);
       this.#view = view;
       this.#set('loading');
-      const profile = await view.fetchProfile(ref, { signal: abort.signal, timeout: this.timeout });
+      const profile = await view.readProfile(ref, {
+        signal: abort.signal,
+        timeout: this.timeout,
+        appview: this.appview,
+        client: this.client,
+      });
       if (abort.signal.aborted) return;
       this.profile = profile;
       this.#set('ready');
@@ -224,12 +241,12 @@ export class FediFollowButton extends PlainElement {
     if (name === handle) button.removeAttribute('aria-label');
     else button.ariaLabel = `${m.follow} ${name} (${handle})`;
     this.#before?.remove();
-    this.#before = this.showProfile ? this.#renderProfile(this.#ref, m) : undefined;
+    const server = this.showProfile && this.#server;
+    this.#before = server ? this.#renderProfile(server, m) : undefined;
     if (this.#before) button.before(this.#before);
   }
 
-  #renderProfile(ref: Ref, m: ButtonMessages): Element | undefined {
-    if (ref.protocol !== 'mastodon') return;
+  #renderProfile(server: URL, m: ButtonMessages): Element | undefined {
     const retry = () => void this.fetchProfile();
     if (this.status !== 'idle') {
       return this.#view!.renderProfile(
@@ -241,8 +258,12 @@ export class FediFollowButton extends PlainElement {
         retry,
       );
     }
-    return privacyMode(this.load, ref.origin) === 'click'
-      ? h('button', { part: 'load-button', class: 'btn', onclick: retry }, m.showProfile(ref.host))
+    return privacyMode(this.load, server.origin) === 'click'
+      ? h(
+          'button',
+          { part: 'load-button', class: 'btn', onclick: retry },
+          m.showProfile(server.host),
+        )
       : undefined;
   }
 }

@@ -1,17 +1,34 @@
 // SPDX-License-Identifier: MIT
 /**
- * The follow button's profile (`show-profile`): the Mastodon profile read and its view, with its
- * loading and error states. One dynamic import fetches both, so a button without `show-profile`
- * never downloads the view's helpers (custom emoji, compact counts) nor the provider.
+ * The follow button's profile (`show-profile`): its view, with the loading and error states, and
+ * the read, which loads the account's protocol (./mastodon-profile.ts, ../internal/bluesky-gallery.ts)
+ * in turn.
+ * A button without `show-profile` never downloads the view's helpers (custom emoji, compact counts)
+ * nor a provider; one with it downloads the one provider it needs.
  */
-import { emojify, emojiImage, type FediError, type Profile } from '@fedikit/core';
+import { emojify, emojiImage, type FediError, type Profile, type Ref } from '@fedikit/core';
 import type { ButtonMessages } from '../i18n/buttons.js';
 import { css } from '../styles/css.js';
 import { h } from '../internal/dom.js';
 import { compact } from '../internal/format.js';
 
-// From the package, not internal/mastodon.ts: only this chunk carries the account reads.
-export { fetchProfile } from '@fedikit/mastodon';
+/** What a profile read takes: the caller's signal and deadline, and Bluesky's AppView and client. */
+export interface ProfileReadOptions {
+  readonly signal: AbortSignal;
+  readonly timeout?: number;
+  readonly appview?: string;
+  readonly client?: string;
+}
+
+/** Reads the profile from the account's server, or for Bluesky from the AppView. */
+export async function readProfile(ref: Ref, options: ProfileReadOptions): Promise<Profile> {
+  // Bluesky's profile read comes with the gallery's Bluesky reads: apart, it would split the thread's
+  // Bluesky provider into one more file.
+  const read = await (ref.protocol === 'bluesky'
+    ? import('../internal/bluesky-gallery.js')
+    : import('./mastodon-profile.js'));
+  return read.fetchProfile(ref, options);
+}
 
 /** The profile view's styles: added to the button's own when the view loads. */
 export const profileStyles = css`

@@ -132,9 +132,9 @@ export class HomeDialog {
             const url = await request.target(home, abort.signal);
             // Stored only when the reader asks.
             if (data.has('remember')) rememberHome(home);
+            // Closed for good: the next open() builds a fresh form.
             this.close();
             go(host, request.verb, url, request.object);
-            show(false);
           } catch (e) {
             const code = FediError.from(e).code;
             show(
