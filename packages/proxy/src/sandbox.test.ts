@@ -175,7 +175,10 @@ describe('through the proxy, against the sandbox', () => {
   });
 });
 
-/** Waits until `retry` seconds after `since` (a `Date.now()`), and a little more. */
+/**
+ * Waits until `retry` seconds after `since` (a `Date.now()` taken after the first read returned,
+ * so after the sandbox started its fetch and the proxy cached the answer), and a little more.
+ */
 const retryPassed = (since: number, retry: number) =>
   new Promise((r) => setTimeout(r, Math.max(0, since + retry * 1000 - Date.now()) + 50));
 
@@ -195,11 +198,11 @@ describe('a thread the sandbox is still fetching replies for (Mastodon-Async-Ref
     // Server-side, as the proxy reads: no CORS, so the header is readable.
     const provider = createMastodonProvider();
     const ref = resolve(new URL(path, sandbox.url).href);
-    const started = Date.now();
     const first = await provider.getThread(ref);
+    const read1 = Date.now();
     assert.deepEqual(first.pending, { retryAfter: retry });
     assert.equal(first.count, repliesBeforeRefresh);
-    await retryPassed(started, retry);
+    await retryPassed(read1, retry);
     const done = await provider.getThread(ref);
     assert.equal(done.pending, undefined);
     assert.equal(done.count, replies);
@@ -216,16 +219,18 @@ describe('a thread the sandbox is still fetching replies for (Mastodon-Async-Ref
     };
     const started = Date.now();
     const first = await read();
+    const read1 = Date.now();
     assert.deepEqual(first.thread.pending, { retryAfter: retry });
     assert.equal(first.thread.count, repliesBeforeRefresh);
     assert.equal(first.cache, `public, max-age=${retry}`);
-    // Within those seconds, readers get the cached answer.
+    // Within those seconds (counted from before the first read, so surely within), readers get
+    // the cached answer.
     const again = await read();
     if (Date.now() - started < retry * 1000) {
       assert.deepEqual(again.thread, first.thread);
       assert.equal(await contextReads(), 1);
     }
-    await retryPassed(started, retry);
+    await retryPassed(read1, retry);
     const done = await read();
     assert.equal(done.thread.pending, undefined);
     assert.equal(done.thread.count, replies);

@@ -139,8 +139,11 @@ describe('statuses', () => {
         ids: (r.json as { descendants: Status[] }).descendants.map((d) => d.id),
       };
     };
+    // Before the first read: the fetch starts after this (for "still running"); after it: the fetch
+    // started before this (for "done").
     const started = Date.now();
     const first = await read();
+    const read1 = Date.now();
     // AsyncRefreshesConcern's shape: a MessageVerifier id of the Redis key, retry, result_count.
     const token = Buffer.from(JSON.stringify(`context:${id}:refresh`)).toString('base64');
     assert.equal(
@@ -157,7 +160,7 @@ describe('statuses', () => {
       assert.equal(second.header, first.header);
       assert.deepEqual(second.ids, first.ids);
     }
-    await new Promise((r) => setTimeout(r, retry * 1000 - (Date.now() - started) + 20));
+    await new Promise((r) => setTimeout(r, read1 + retry * 1000 - Date.now() + 20));
     const done = await read();
     assert.equal(done.header, null);
     assert.equal(done.ids.length, replies);
