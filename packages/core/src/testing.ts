@@ -110,6 +110,19 @@ export interface SandboxSeed {
   };
   readonly smallThread: { readonly id: string; readonly path: string; readonly replies: number };
   readonly emptyThread: { readonly id: string; readonly path: string; readonly replies: number };
+  /**
+   * A remote post whose replies the sandbox is still fetching (Mastodon-Async-Refresh): its context
+   * lists `repliesBeforeRefresh` of its `replies`, with the header, until `retry` seconds after its
+   * first read (since the last {@link resetSandbox}); then all of them, without it.
+   */
+  readonly asyncThread: {
+    readonly id: string;
+    readonly path: string;
+    readonly replies: number;
+    readonly repliesBeforeRefresh: number;
+    readonly retry: number;
+    readonly lateIds: readonly string[];
+  };
 }
 
 /** One request the sandbox received. */
@@ -139,6 +152,13 @@ export async function sandboxLog(): Promise<LoggedRequest[]> {
 export async function clearSandboxLog(): Promise<void> {
   const { sandbox } = await testEnv();
   await fetch(`${sandbox}/__log`, { method: 'DELETE' });
+}
+
+/** Starts the sandbox's reply fetches (Mastodon-Async-Refresh) over: `DELETE /__reset`. */
+export async function resetSandbox(): Promise<void> {
+  const { sandbox } = await testEnv();
+  const res = await fetch(`${sandbox}/__reset`, { method: 'DELETE' });
+  if (!res.ok) throw new Error(`the sandbox's /__reset answered ${res.status}`);
 }
 
 /** Reads a file of `../shared` as text, or `undefined` when it is absent. */

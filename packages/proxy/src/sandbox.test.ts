@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { createProxyProvider, resolve } from '@fedikit/core';
+import { createProxyProvider, resolve, type Thread } from '@fedikit/core';
+import { createMastodonProvider } from '@fedikit/mastodon';
 import { BLUESKY_SEED, createSandbox, SEED, type Sandbox } from '@fedikit/sandbox';
 import { createProxyServer, type ProxyServer } from './node.js';
 
@@ -171,6 +172,73 @@ describe('through the proxy, against the sandbox', () => {
     } finally {
       await strict.close();
     }
+  });
+});
+
+/**
+ * Waits until `retry` seconds after `since` (a `Date.now()` taken after the first read returned,
+ * so after the sandbox started its fetch and the proxy cached the answer), and a little more.
+ */
+const retryPassed = (since: number, retry: number) =>
+  new Promise((r) => setTimeout(r, Math.max(0, since + retry * 1000 - Date.now()) + 50));
+
+/** Starts the sandbox's reply fetch (Mastodon-Async-Refresh) over, and empties its log. */
+async function resetSandbox(): Promise<void> {
+  assert.equal((await fetch(`${sandbox.url}/__reset`, { method: 'DELETE' })).status, 200);
+  await fetch(`${sandbox.url}/__log`, { method: 'DELETE' });
+}
+
+describe('a thread the sandbox is still fetching replies for (Mastodon-Async-Refresh)', () => {
+  const { id, path, replies, repliesBeforeRefresh, retry } = SEED.asyncThread;
+  const contextReads = async () =>
+    (await sandboxLog()).filter((l) => l.path === `/api/v1/statuses/${id}/context`).length;
+
+  test('the Mastodon provider, reading server-side, sees pending.retryAfter, then the whole thread', async () => {
+    await resetSandbox();
+    // Server-side, as the proxy reads: no CORS, so the header is readable.
+    const provider = createMastodonProvider();
+    const ref = resolve(new URL(path, sandbox.url).href);
+    const first = await provider.getThread(ref);
+    const read1 = Date.now();
+    assert.deepEqual(first.pending, { retryAfter: retry });
+    assert.equal(first.count, repliesBeforeRefresh);
+    await retryPassed(read1, retry);
+    const done = await provider.getThread(ref);
+    assert.equal(done.pending, undefined);
+    assert.equal(done.count, replies);
+    assert.equal(await contextReads(), 2);
+  });
+
+  test('the proxy keeps the pending thread retry seconds, then the whole one for its ttl', async () => {
+    await resetSandbox();
+    const url = `${proxy.url}/fedikit/thread?ref=${encodeURIComponent(new URL(path, sandbox.url).href)}`;
+    const read = async () => {
+      const res = await fetch(url);
+      assert.equal(res.status, 200);
+      return { cache: res.headers.get('cache-control'), thread: (await res.json()) as Thread };
+    };
+    const started = Date.now();
+    const first = await read();
+    const read1 = Date.now();
+    assert.deepEqual(first.thread.pending, { retryAfter: retry });
+    assert.equal(first.thread.count, repliesBeforeRefresh);
+    assert.equal(first.cache, `public, max-age=${retry}`);
+    // Within those seconds (counted from before the first read, so surely within), readers get
+    // the cached answer.
+    const again = await read();
+    if (Date.now() - started < retry * 1000) {
+      assert.deepEqual(again.thread, first.thread);
+      assert.equal(await contextReads(), 1);
+    }
+    await retryPassed(read1, retry);
+    const done = await read();
+    assert.equal(done.thread.pending, undefined);
+    assert.equal(done.thread.count, replies);
+    // The whole thread is kept for the proxy's ttl (60 s by default).
+    assert.equal(done.cache, 'public, max-age=60');
+    assert.equal(await contextReads(), 2);
+    await read();
+    assert.equal(await contextReads(), 2, 'the whole thread came from the cache');
   });
 });
 

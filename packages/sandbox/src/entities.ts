@@ -225,9 +225,15 @@ export class SandboxStore {
    * The descendants Mastodon returns: the thread tree walked depth-first with siblings by id
    * (`ORDER BY path`), cut at `depth` levels and at `limit` statuses *before* visibility filtering
    * (Status#descendant_statuses), then filtered, then self-replies promoted to the top
-   * (`promote_by!` in StatusThreadingConcern).
+   * (`promote_by!` in StatusThreadingConcern). `known` false for a status leaves it and everything
+   * under it out, as if the instance had never stored them (replies it has not fetched yet).
    */
-  descendants(id: string, limit: number, depth: number | null): StatusRecord[] {
+  descendants(
+    id: string,
+    limit: number,
+    depth: number | null,
+    known: (status: StatusRecord) => boolean = () => true,
+  ): StatusRecord[] {
     const order: StatusRecord[] = [];
     const seen = new Set<string>([id]);
     const stack: { id: string; depth: number }[] = [];
@@ -241,7 +247,7 @@ export class SandboxStore {
       if (seen.has(next.id)) continue;
       seen.add(next.id);
       const status = this.statuses.get(next.id);
-      if (!status) continue;
+      if (!status || !known(status)) continue;
       order.push(status);
       if (depth === null || next.depth < depth) push(next.id, next.depth + 1);
     }

@@ -107,6 +107,16 @@ export interface StatusRecord {
   /** The id the status has on its home server (remote statuses only). */
   readonly remoteId: string | null;
   readonly overrides?: { readonly url?: string; readonly uri?: string };
+  /**
+   * A remote post whose replies the instance has not all fetched yet: reading its context starts
+   * that fetch (Mastodon 4.4+'s async refresh); see `fetchedLate`.
+   */
+  readonly fetchesReplies?: boolean;
+  /**
+   * A reply the instance learns of only by that fetch: its root's context leaves it (and the
+   * replies under it) out until the fetch is done.
+   */
+  readonly fetchedLate?: boolean;
 }
 
 /** A custom emoji of the sandbox. */
@@ -122,6 +132,12 @@ export interface SeedData {
   readonly statuses: readonly StatusRecord[];
   readonly emojis: readonly EmojiRecord[];
 }
+
+/**
+ * Seconds the sandbox's reply fetch (Mastodon-Async-Refresh) runs, and the `retry` it suggests.
+ * Mastodon says 3; one keeps the tests that wait for it short.
+ */
+export const ASYNC_REFRESH_RETRY = 1;
 
 // Fixed "now" of the seed: the blog post goes out on 2026-03-14 at 09:00 UTC.
 const BASE = Date.UTC(2026, 2, 14, 9, 0, 0);
@@ -590,6 +606,8 @@ interface ThreadRefs {
   readonly root: StatusRecord;
   readonly small: StatusRecord;
   readonly empty: StatusRecord;
+  readonly asyncRoot: StatusRecord;
+  readonly asyncReplies: readonly StatusRecord[];
   readonly hostile: readonly StatusRecord[];
   readonly hidden: readonly StatusRecord[];
   readonly chain: readonly StatusRecord[];
@@ -674,6 +692,8 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     mediaOverrides?: MediaRecord['overrides'];
     overrides?: StatusRecord['overrides'];
     mentionParent?: boolean;
+    fetchesReplies?: boolean;
+    fetchedLate?: boolean;
   }
 
   /**
@@ -757,6 +777,8 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
             : { name: 'Web', website: null },
       remoteId: author.domain ? snowflake(input.time - 700, ++sequence) : null,
       ...(input.overrides ? { overrides: input.overrides } : {}),
+      ...(input.fetchesReplies ? { fetchesReplies: true } : {}),
+      ...(input.fetchedLate ? { fetchedLate: true } : {}),
     };
     statuses.push(record);
     byId.set(id, record);
@@ -1248,11 +1270,60 @@ function buildSeed(): { data: SeedData; refs: ThreadRefs } {
     text: 'Drafting the next post now. No comments on this one yet, which makes it a good test of the empty state :coffee:',
   });
 
+  // ---- A remote post whose replies are still being fetched (Mastodon-Async-Refresh). ----
+  // Gus's post lives on remote.example. The sandbox knows the replies of its own accounts; the
+  // others it learns of only when it fetches the post's replies from remote.example, which the
+  // first read of the context starts (see server.ts).
+  const asyncTime = BASE + 5 * DAY + 7 * 60 * MINUTE;
+  const asyncRoot = post({
+    author: 'gus',
+    time: asyncTime,
+    text: 'Back from a week above the tree line. Which one should I print for the wall: the ridge at dawn or the lake at noon?',
+    fetchesReplies: true,
+  });
+  const asyncBob = post({
+    author: 'bob',
+    time: asyncTime + 20 * MINUTE,
+    replyTo: asyncRoot,
+    text: 'The ridge at dawn, no question. The light on the snow is unreal.',
+  });
+  const asyncChloe = post({
+    author: 'chloe',
+    time: asyncTime + 35 * MINUTE,
+    replyTo: asyncRoot,
+    text: 'Le lac à midi ! On sent presque la fraîcheur de l’eau.',
+  });
+  const asyncInes = post({
+    author: 'ines',
+    time: asyncTime + 50 * MINUTE,
+    replyTo: asyncRoot,
+    text: 'Whichever you pick, please post it with a description. I would love to hear what you saw.',
+    fetchedLate: true,
+  });
+  const asyncGus = post({
+    author: 'gus',
+    time: asyncTime + 65 * MINUTE,
+    replyTo: asyncBob,
+    text: 'Dawn it is, then. Four in the morning was worth it.',
+    fetchedLate: true,
+  });
+  const asyncInesAgain = post({
+    author: 'ines',
+    time: asyncTime + 80 * MINUTE,
+    replyTo: asyncGus,
+    text: 'Four in the morning! That is dedication.',
+    fetchedLate: true,
+  });
+  favourite(asyncRoot, 'bob', 'chloe', 'ines');
+  favourite(asyncBob, 'gus');
+
   statuses.sort((a, b) => compareIds(a.id, b.id));
   const refs: ThreadRefs = {
     root,
     small,
     empty,
+    asyncRoot,
+    asyncReplies: [asyncBob, asyncChloe, asyncInes, asyncGus, asyncInesAgain],
     hostile,
     hidden,
     chain,
@@ -1307,6 +1378,12 @@ const accountRefs = Object.fromEntries(
  *   deepest reply, `authorFavourites` replies Alice favourited, `hostileIds` the XSS replies.
  * - `smallThread`: a post with 3 replies (one with sensitive media, one by the author).
  * - `emptyThread`: a post with no replies.
+ * - `asyncThread`: a remote post (by `gus@remote.example`) whose replies the sandbox is still
+ *   fetching, as Mastodon 4.4+ does: the first reads of its context list `repliesBeforeRefresh` of
+ *   its `replies` (the sandbox's own accounts') and send `Mastodon-Async-Refresh: id="…",
+ *   retry=<retry>, result_count=0`; from `retry` seconds after the first read, the context lists
+ *   all of them, without the header. `DELETE /__reset` starts it over. `lateIds` are the replies
+ *   that arrive with the refresh.
  * - `accounts`: every account by key (`alice`, `bob`, `chloe`, `dmitri`, `emi`, `farah`,
  *   `linkbot` (bot), `quiet` (noindex), `gus`/`ines` (`@remote.example`), `mallory`/`eve`
  *   (`@evil.example`, hostile)).
@@ -1326,6 +1403,14 @@ export const SEED = {
   },
   smallThread: { id: built.small.id, path: `/@alice/${built.small.id}`, replies: 3 },
   emptyThread: { id: built.empty.id, path: `/@alice/${built.empty.id}`, replies: 0 },
+  asyncThread: {
+    id: built.asyncRoot.id,
+    path: `/@gus@remote.example/${built.asyncRoot.id}`,
+    replies: built.asyncReplies.length,
+    repliesBeforeRefresh: built.asyncReplies.filter((s) => !s.fetchedLate).length,
+    retry: ASYNC_REFRESH_RETRY,
+    lateIds: built.asyncReplies.filter((s) => s.fetchedLate).map((s) => s.id),
+  },
   accounts: accountRefs,
   aliceId: accountId('alice'),
 } as const;

@@ -128,6 +128,52 @@ describe('statuses', () => {
     assert.deepEqual(empty, { ancestors: [], descendants: [] });
   });
 
+  test('a remote post whose replies are still being fetched: Mastodon-Async-Refresh, then all of them', async () => {
+    const { id, repliesBeforeRefresh, replies, retry, lateIds } = SEED.asyncThread;
+    assert.equal((await get('/__reset', { method: 'DELETE' })).status, 200);
+    const read = async () => {
+      const r = await get(`/api/v1/statuses/${id}/context`);
+      return {
+        header: r.headers.get('mastodon-async-refresh'),
+        exposed: r.headers.get('access-control-expose-headers') ?? '',
+        ids: (r.json as { descendants: Status[] }).descendants.map((d) => d.id),
+      };
+    };
+    // Before the first read: the fetch starts after this (for "still running"); after it: the fetch
+    // started before this (for "done").
+    const started = Date.now();
+    const first = await read();
+    const read1 = Date.now();
+    // AsyncRefreshesConcern's shape: a MessageVerifier id of the Redis key, retry, result_count.
+    const token = Buffer.from(JSON.stringify(`context:${id}:refresh`)).toString('base64');
+    assert.equal(
+      first.header,
+      `id="${token}--${/--([0-9a-f]{40})"/.exec(first.header ?? '')?.[1]}", retry=${retry}, result_count=0`,
+    );
+    assert.equal(first.ids.length, repliesBeforeRefresh);
+    assert.ok(first.ids.every((i) => !lateIds.includes(i)));
+    // As on Mastodon, scripts on other origins may not read it.
+    assert.doesNotMatch(first.exposed, /async-refresh/i);
+    // Still running on a second read within `retry` seconds: same partial answer.
+    const second = await read();
+    if (Date.now() - started < retry * 1000 - 50) {
+      assert.equal(second.header, first.header);
+      assert.deepEqual(second.ids, first.ids);
+    }
+    await new Promise((r) => setTimeout(r, read1 + retry * 1000 - Date.now() + 20));
+    const done = await read();
+    assert.equal(done.header, null);
+    assert.equal(done.ids.length, replies);
+    assert.ok(lateIds.every((i) => done.ids.includes(i)));
+    // The status itself is readable throughout; /__reset starts the fetch over.
+    assert.equal((await get(`/api/v1/statuses/${id}`)).status, 200);
+    assert.equal((await get('/__reset', { method: 'POST' })).status, 200);
+    assert.equal((await read()).ids.length, repliesBeforeRefresh);
+    assert.equal((await get('/__reset')).status, 405);
+    const log = (await get('/__log')).json as { path: string }[];
+    assert.ok(!log.some((l) => l.path === '/__reset'), '/__reset is not logged');
+  });
+
   test('a quote post carries the quoted status, and a card comes with its status', async () => {
     type Quoted = { state: string; quoted_status: { id: string; quote: unknown; card: unknown } };
     const small = (await get(`/api/v1/statuses/${SEED.smallThread.id}`)).json as {

@@ -4,7 +4,7 @@
 // CORS policy, rate-limit headers and thread caps; and, under /xrpc/, the AT Protocol AppView's
 // public reads from the Bluesky seed, with the AppView's CORS and rate-limit headers. It never
 // sets cookies.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   ANONYMOUS_CONTEXT,
@@ -24,7 +24,7 @@ import {
   intentPage,
   SUBSCRIBE,
 } from './intent-pages.js';
-import { SEED_DATA, type AccountRecord, type StatusRecord } from './seed.js';
+import { ASYNC_REFRESH_RETRY, SEED_DATA, type AccountRecord, type StatusRecord } from './seed.js';
 import { BSKY_LABELER_DID } from './seed-bluesky.js';
 import { compareIds, escapeHtml, isNumericId, originFor } from './util.js';
 
@@ -312,6 +312,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const bsky = blueskyStore();
   const log = createRequestLog(options.log === true);
   const counts = new Map<string, number>();
+  /**
+   * When each reply fetch (Mastodon-Async-Refresh) started, by status id: the first read of such a
+   * post's context starts it; `DELETE /__reset` forgets them all.
+   */
+  const refreshes = new Map<string, number>();
   let origin = '';
   // Rebound once the port is known: every absolute URL uses the origin actually listened on.
   let s: Serializer = store.serializer('http://127.0.0.1');
@@ -328,6 +333,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
     if (path === '/__log') {
       send(res, log.endpoint(method, req));
+      return;
+    }
+    if (path === '/__reset') {
+      send(res, reset(method, req));
       return;
     }
     log.record(method, req);
@@ -538,11 +547,68 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   function context(status: StatusRecord, authenticated: boolean): Reply {
     const caps = authenticated ? AUTHENTICATED_CONTEXT : ANONYMOUS_CONTEXT;
     const ancestors = status.inReplyToId ? store.ancestors(status, caps.ancestors) : [];
-    const descendants = store.descendants(status.id, caps.descendants, caps.depth);
-    return jsonReply(200, {
-      ancestors: ancestors.map((a) => s.status(a)),
-      descendants: descendants.map((d) => s.status(d)),
-    });
+    const fetching = status.fetchesReplies === true && refreshRunning(status.id);
+    const descendants = store.descendants(
+      status.id,
+      caps.descendants,
+      caps.depth,
+      fetching ? (d) => !d.fetchedLate : undefined,
+    );
+    return jsonReply(
+      200,
+      {
+        ancestors: ancestors.map((a) => s.status(a)),
+        descendants: descendants.map((d) => s.status(d)),
+      },
+      fetching ? { 'mastodon-async-refresh': asyncRefreshHeader(status.id) } : {},
+    );
+  }
+
+  /**
+   * Is the fetch of this post's replies still running? Mastodon (StatusesController#context)
+   * starts one when a signed-in account reads the context of a remote post, and while it runs
+   * tells every reader of the context, anonymous ones too. The sandbox has no signed-in readers:
+   * the first read of any kind starts it, and it is done `ASYNC_REFRESH_RETRY` seconds later.
+   */
+  function refreshRunning(id: string): boolean {
+    const now = Date.now();
+    const started = refreshes.get(id) ?? now;
+    refreshes.set(id, started);
+    return now - started < ASYNC_REFRESH_RETRY * 1000;
+  }
+
+  /**
+   * `Mastodon-Async-Refresh` as AsyncRefreshesConcern writes it: the id is a Rails
+   * MessageVerifier token of the job's Redis key (base64 JSON, `--`, an HMAC in hex), and
+   * `result_count` is what the fetch found so far. It is not in Access-Control-Expose-Headers,
+   * as on Mastodon: browsers cannot read it across origins.
+   */
+  function asyncRefreshHeader(id: string): string {
+    const key = JSON.stringify(`context:${id}:refresh`);
+    const data = Buffer.from(key).toString('base64');
+    const digest = createHmac('sha1', 'fedikit-sandbox').update(data).digest('hex');
+    return `id="${data}--${digest}", retry=${ASYNC_REFRESH_RETRY}, result_count=0`;
+  }
+
+  /** `/__reset`: `DELETE` (or `POST`) starts every reply fetch over; CORS so test pages may call it. */
+  function reset(method: string, req: IncomingMessage): Reply {
+    const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+    if (method === 'OPTIONS') {
+      return {
+        status: 204,
+        headers: {
+          ...cors,
+          'access-control-allow-methods': 'DELETE, POST, OPTIONS',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          'access-control-max-age': '600',
+        },
+        body: '',
+      };
+    }
+    if (method !== 'DELETE' && method !== 'POST')
+      return jsonReply(405, { error: 'Method not allowed' }, { ...cors, allow: 'DELETE, POST' });
+    refreshes.clear();
+    return jsonReply(200, {}, cors);
   }
 
   function accountsPage(

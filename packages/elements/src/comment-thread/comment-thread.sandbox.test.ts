@@ -2,7 +2,7 @@
 // <fedi-comment-thread> against the sandbox, a real local Mastodon-API server: requests, privacy,
 // XSS and the reply flow, end to end.
 import { HOMES_KEY } from '@fedikit/core';
-import { clearSandboxLog, sandboxLog, testEnv } from '@fedikit/core/testing.js';
+import { clearSandboxLog, resetSandbox, sandboxLog, testEnv } from '@fedikit/core/testing.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../fedi-comment-thread.js';
 import { $$, until } from '../test/helpers.js';
@@ -258,5 +258,46 @@ describe('<fedi-comment-thread> on the sandbox', () => {
     } finally {
       window.open = open;
     }
+  });
+});
+
+describe('<fedi-comment-thread> through the proxy, on a thread its server is still completing', () => {
+  it('shows the replies known so far, then, after one automatic re-read, all of them', async () => {
+    const { sandbox, proxy, seed } = await testEnv();
+    const { id, path, replies, repliesBeforeRefresh, retry } = seed.asyncThread;
+    // The sandbox starts fetching the post's replies at the first read of its context, and is
+    // done `retry` seconds later; the proxy reads Mastodon-Async-Refresh, which the browser cannot.
+    await resetSandbox();
+    await clearSandboxLog();
+    const contextReads = async () =>
+      (await sandboxLog()).filter((r) => r.path === `/api/v1/statuses/${id}/context`);
+    const el = await fixture<FediCommentThread>(
+      html`<fedi-comment-thread
+        load="eager"
+        proxy=${proxy}
+        src=${sandbox + path}
+      ></fedi-comment-thread>`,
+    );
+    await final(el);
+    expect(el.matches(':state(ready)')).to.be.true;
+    expect(el.thread!.pending).to.deep.equal({ retryAfter: retry });
+    expect(el.thread!.count).to.equal(repliesBeforeRefresh);
+    expect($$(el, '[part=comment]')).to.have.length(repliesBeforeRefresh);
+    const status = () => $$(el, '[part=refresh-status]')[0]!.textContent!.trim();
+    expect(status()).to.equal('');
+
+    // No click: the element looks again once the server's `retry` has passed.
+    await until(() => el.thread!.count === replies, 'the automatic re-read', (retry + 4) * 1000);
+    await el.updateComplete;
+    expect(el.thread!.pending).to.equal(undefined);
+    expect($$(el, '[part=comment]')).to.have.length(replies);
+    const late = replies - repliesBeforeRefresh;
+    expect(status()).to.equal(`${late} new replies.`);
+
+    // One automatic re-read only: two reads of the context in all, even a while later.
+    await new Promise((r) => setTimeout(r, retry * 1000 + 500));
+    expect(await contextReads()).to.have.length(2);
+    expect((await sandboxLog()).filter((r) => r.cookie || r.referer)).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 });
