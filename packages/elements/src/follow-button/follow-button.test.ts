@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // <fedi-follow-button>: no request before a click, the light-DOM fallback, the keyboard-only follow
 // flow against the sandbox (WebFinger, FEP-3b86), storage, Bluesky, show-profile and languages.
-import { HOMES_KEY, rememberedHomes } from '@fedikit/core';
+import { HOMES_KEY, rememberedHomes, rememberHome } from '@fedikit/core';
 import { clearSandboxLog, sandboxLog, testEnv } from '@fedikit/core/testing.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -147,6 +147,43 @@ describe('<fedi-follow-button>', () => {
     expect(opened).to.deep.equal([]);
     expect(rememberedHomes()).to.deep.equal([`@bob@${host}`]);
     expect(document.cookie).to.equal('');
+  });
+
+  it('offers remembered servers first, and forgets each one on request, keeping the focus', async () => {
+    rememberHome('older.example');
+    rememberHome('@me@newer.example');
+    const el = await fixture<FediFollowButton>(
+      html`<fedi-follow-button account="@alice@example.social"></fedi-follow-button>`,
+    );
+    button(el).click();
+    await until(() => !!dialogOf(el)?.open, 'dialog open');
+    const dialog = dialogOf(el)!;
+    const input = dialog.querySelector<HTMLInputElement>('input[name=home]')!;
+    expect(input.value).to.equal('@me@newer.example');
+    expect(
+      [...dialog.querySelectorAll('datalist option')].map((o) => o.getAttribute('value')),
+    ).to.deep.equal(['@me@newer.example', 'older.example']);
+    expect(dialog.querySelector<HTMLInputElement>('input[name=remember]')!.checked).to.be.true;
+    const items = () => [...dialog.querySelectorAll('.homes li')];
+    expect(items()).to.have.length(2);
+    await expect(el).to.be.accessible();
+    /** Presses a line's Forget button as the keyboard does: focused first. */
+    const forget = (li: Element) => {
+      const b = li.querySelector('button')!;
+      b.focus();
+      b.click();
+    };
+    forget(items()[0]!);
+    expect(rememberedHomes()).to.deep.equal(['older.example']);
+    expect(items().map((li) => li.firstChild!.textContent!.trim())).to.deep.equal([
+      'older.example',
+    ]);
+    expect(focused(el) === input, 'the focus is on the input').to.be.true;
+    forget(items()[0]!);
+    expect(localStorage.getItem(HOMES_KEY)).to.equal(null);
+    expect(dialog.querySelector('.homes')).to.equal(null);
+    expect(focused(el) === input, 'the focus is on the input').to.be.true;
+    dialog.close();
   });
 
   it('says when the home is not a server, or cannot be reached; stores nothing', async () => {
@@ -367,6 +404,29 @@ describe('<fedi-follow-button>', () => {
     parent.append(el);
     await until(() => el.matches(':state(ready)'), 'ready once back');
     expect(el.profile!.author.handle).to.contain('alice');
+  });
+
+  it('show-profile speaks French too: its strings come with the profile view', async () => {
+    const { account } = await sandboxAccount();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="fr">
+        <fedi-follow-button show-profile load="eager" account=${account}></fedi-follow-button>
+        <fedi-follow-button
+          show-profile
+          load="eager"
+          account=${account.replace('alice', 'nobody')}
+        ></fedi-follow-button>
+      </div>`,
+    );
+    const [found, missing] = [...wrapper.querySelectorAll('fedi-follow-button')];
+    await until(() => found!.matches(':state(ready)'), 'profile ready');
+    await until(() => missing!.matches(':state(error)'), 'unknown account');
+    await found!.updateComplete;
+    await missing!.updateComplete;
+    expect($$(found!, '[part=profile]')[0]!.textContent).to.match(/1,3\s?k abonné·e·s/);
+    expect($$(missing!, '[part=error]')[0]!.textContent!.trim()).to.equal(
+      'Ce compte est introuvable.',
+    );
   });
 
   it('speaks French inside lang="fr", and hides with the hidden attribute', async () => {

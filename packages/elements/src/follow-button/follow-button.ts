@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 import { BSKY_APP, BSKY_APPVIEW, FediError, type Profile, type Ref } from '@fedikit/core';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
+import type { ProfileMessages } from '../i18n/profile.js';
 import { h } from '../internal/dom.js';
 import { privacyMode, schedule, type LoadMode } from '../internal/element-kit.js';
 import { addStyles, go } from '../internal/go.js';
@@ -107,8 +108,9 @@ export class FediFollowButton extends PlainElement {
   #abort?: AbortController;
   #stop?: () => void;
   #dialog?: HomeDialog;
-  /** The profile's view, loaded with the profile read (see ./profile.ts). */
+  /** The profile's view, loaded with the profile read (see ./profile.ts), and its strings. */
   #view?: ProfileView;
+  #strings?: ProfileMessages;
   #button?: HTMLButtonElement;
   /** What stands before the button with `show-profile`: the profile, or its loading state. */
   #before?: Element;
@@ -158,9 +160,11 @@ export class FediFollowButton extends PlainElement {
     try {
       // The view, which also shows the loading and error states, and then reads the profile.
       const view = await import('./profile.js');
+      const strings = await view.profileMessages(this.locale);
       if (abort.signal.aborted) return;
       addStyles(this, view.profileStyles);
       this.#view = view;
+      this.#strings = strings;
       this.#set('loading');
       const profile = await view.readProfile(ref, {
         signal: abort.signal,
@@ -253,7 +257,7 @@ export class FediFollowButton extends PlainElement {
         this.status,
         this.profile,
         this.#error,
-        m,
+        this.#strings!,
         this.locale,
         retry,
       );

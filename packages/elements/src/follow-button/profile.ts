@@ -7,7 +7,8 @@
  * nor a provider; one with it downloads the one provider it needs.
  */
 import { emojify, emojiImage, type FediError, type Profile, type Ref } from '@fedikit/core';
-import type { ButtonMessages } from '../i18n/buttons.js';
+import { loadMessages } from '../i18n/locale.js';
+import { profileCatalogue, type ProfileMessages } from '../i18n/profile.js';
 import { css } from '../styles/css.js';
 import { h } from '../internal/dom.js';
 import { compact } from '../internal/format.js';
@@ -19,6 +20,10 @@ export interface ProfileReadOptions {
   readonly appview?: string;
   readonly client?: string;
 }
+
+/** The profile's strings in `locale` (English for unknown languages). */
+export const profileMessages = (locale: string): Promise<ProfileMessages> =>
+  loadMessages(profileCatalogue, locale);
 
 /** Reads the profile from the account's server, or for Bluesky from the AppView. */
 export async function readProfile(ref: Ref, options: ProfileReadOptions): Promise<Profile> {
@@ -73,7 +78,7 @@ export function renderProfile(
   status: 'loading' | 'ready' | 'error',
   profile: Profile | undefined,
   error: FediError | undefined,
-  m: ButtonMessages,
+  m: ProfileMessages,
   locale: string,
   retry: () => void,
 ): Element {

@@ -8,10 +8,5 @@ export const buttonsFr: ButtonMessages = {
   shareOnBluesky: 'Partager sur Bluesky',
   dialogFollow: (name) => `Suivre ${name} depuis votre propre compte`,
   dialogShare: 'Partager depuis votre propre compte',
-  followers: (n, shown = String(n)) => `${shown} ${n < 2 ? 'abonné·e' : 'abonné·e·s'}`,
   showProfile: (host) => `Afficher le profil depuis ${host}`,
-  loadingProfile: 'Chargement du profil…',
-  noAccount: 'Ce compte est introuvable.',
-  profileError: 'Le profil n’a pas pu être chargé.',
-  retry: 'Réessayer',
 };

@@ -108,8 +108,10 @@ export class HomeDialog {
             class: 'link',
             onclick: () => {
               forgetHome(home);
+              // The pressed button goes with its line: keep the keyboard in the form.
               item.remove();
               if (!list.children.length) list.remove();
+              input.focus();
             },
           },
           m.forget,
