@@ -259,6 +259,7 @@ describe('home server: lifecycle', () => {
 // End to end with core's own resolver (its built output), when it has been built: every server
 // shape resolves to the page the sandbox serves.
 const coreIntents = fileURLToPath(new URL('../../core/dist/intents.js', import.meta.url));
+const coreShare = fileURLToPath(new URL('../../core/dist/share.js', import.meta.url));
 describe('core intents against the sandbox servers', { skip: !existsSync(coreIntents) }, () => {
   interface Core {
     intentUrl(home: string, verb: string, values: Record<string, string>): Promise<string>;
@@ -267,7 +268,7 @@ describe('core intents against the sandbox servers', { skip: !existsSync(coreInt
   let core: Core;
   let sandbox: Sandbox;
   before(async () => {
-    core = (await import(coreIntents)) as Core;
+    core = { ...(await import(coreIntents)), ...(await import(coreShare)) } as Core;
     sandbox = await createSandbox();
   });
   after(async () => {
