@@ -250,8 +250,8 @@ describe('pixelfed provider (fake servers)', () => {
         items.filter((s, i) => i >= start && i <= start + 10 && s.visibility !== 'private'),
       );
     };
-    const items = (n: number, visibility = (_: number) => 'public') =>
-      Array.from({ length: n }, (_, i) => status(data.album, String(i + 1), visibility(i)));
+    const items = (n: number, visibility?: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => status(data.album, String(i + 1), visibility?.(i)));
 
     it('reads a collection from the public route, page by page, without the repeated item', async () => {
       const srv = server({
