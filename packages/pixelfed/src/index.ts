@@ -3,7 +3,8 @@
  * `@fedikit/pixelfed`: photos, albums and collections from Pixelfed, on top of the Mastodon provider.
  * The same reads work against any Mastodon-API server (a gallery of a Mastodon account's media).
  * Most Pixelfed servers refuse anonymous API reads: the reads here then fail with `AUTH_REQUIRED`
- * and a message that points the site owner at `@fedikit/proxy`, which holds a read token.
+ * and a message that points the site owner at `@fedikit/proxy`, which holds a read token. Public
+ * collections are the exception: Pixelfed serves them to visitors (see {@link fetchCollection}).
  * @packageDocumentation
  */
 import {
@@ -355,7 +356,8 @@ export async function fetchCollection(
     );
   } catch (error) {
     // A refusal the server put into words (401, 403, a login page) may not hold for its token
-    // API. A network failure would: both routes are under /api/, with the same CORS.
+    // API, which a proxy's token opens. A network failure (no CORS) would hold there too: both
+    // routes are under /api/, with the same CORS; so would a 404.
     if (!(error instanceof FediError) || error.code !== 'AUTH_REQUIRED' || !error.status)
       throw error;
     raw = await api<unknown>(
