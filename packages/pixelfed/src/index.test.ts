@@ -454,6 +454,23 @@ describe('pixelfed provider (fake servers)', () => {
       expect(badJrd.urls.every((u) => u.startsWith(P))).to.equal(true);
     });
 
+    it('a collection page of junk ends the collection; an entry without an id leaves a bare page cursor', async () => {
+      const ref = resolve(`${P}/c/55`);
+      for (const junk of [{}, 'x', null, 42]) {
+        const srv = server({ [`${P}/api/local/collection/items/55`]: junk });
+        expect(
+          await fetchCollection(ref, { fetch: srv.fetch }),
+          JSON.stringify(junk),
+        ).to.deep.equal({ posts: [] });
+      }
+      const noId = server({
+        [`${P}/api/local/collection/items/55`]: [status(data.album, '1'), { content: 'x' }],
+      });
+      const page = await fetchCollection(ref, { fetch: noId.fetch });
+      expect(page.posts.map((p) => p.id)).to.deep.equal(['1']);
+      expect(page.next).to.equal('2');
+    });
+
     it('a status without an id is INVALID_RESPONSE', async () => {
       const srv = server({ [`${P}/api/v1/statuses/1`]: { content: 'x' } });
       await failure(fetchPost(resolve(`${P}/p/mara/1`), { fetch: srv.fetch }), 'INVALID_RESPONSE');
