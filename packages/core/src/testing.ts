@@ -84,7 +84,7 @@ export interface PixelfedSeed {
   readonly placeholderMediaIds: readonly string[];
   /** Files served with `meta: null` (sizes unknown). */
   readonly noMetaMediaIds: readonly string[];
-  /** A public collection of twelve posts (two pages of ten). */
+  /** A public collection of twelve posts: eleven on Pixelfed's page 1, the twelfth on page 2. */
   readonly collection: {
     readonly id: string;
     readonly path: string;
@@ -95,6 +95,8 @@ export interface PixelfedSeed {
   readonly smallCollection: { readonly id: string; readonly path: string; readonly posts: number };
   /** A draft collection: 404 to everyone but its owner. */
   readonly draftCollectionId: string;
+  /** A published private collection: 404 to everyone but its owner and her followers. */
+  readonly privateCollectionId: string;
 }
 
 /** The part of the sandbox's seed the browser tests use. */

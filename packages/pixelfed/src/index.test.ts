@@ -239,35 +239,123 @@ describe('pixelfed provider (fake servers)', () => {
       expect(post.media[0]!.license!.name).to.equal('CC BY');
     });
 
-    it('reads a collection page by page, public posts only, until an empty page', async () => {
+    /**
+     * A collection as CollectionController::getItems serves it: item `i` has position `i`; page N
+     * is positions 10N − 10 to 10N, both included, with private posts left out.
+     */
+    const collection = (items: WirePixelfedStatus[]) => (url: URL) => {
+      const n = Number(url.searchParams.get('page') ?? '1');
+      const start = n === 1 ? 0 : n * 10 - 10;
+      return Response.json(
+        items.filter((s, i) => i >= start && i <= start + 10 && s.visibility !== 'private'),
+      );
+    };
+    const items = (n: number, visibility?: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => status(data.album, String(i + 1), visibility?.(i)));
+
+    it('reads a collection from the public route, page by page, without the repeated item', async () => {
       const srv = server({
-        [`${P}/api/v1.1/collections/items/55`]: (url: URL) => {
-          const n = Number(url.searchParams.get('page'));
-          const items =
-            n === 1
-              ? [status(data.album, '3'), status(data.album, '2', 'private')]
-              : n === 2
-                ? [status(data.mastodonShaped, '1')]
-                : [];
-          return Response.json(items);
-        },
+        [`${P}/api/local/collection/items/55`]: collection(
+          items(23, (i) => (i === 4 ? 'private' : i === 5 ? 'direct' : 'public')),
+        ),
       });
       const provider = createPixelfedProvider({ fetch: srv.fetch });
       const ref = resolve(`${P}/c/55`);
       const one = await provider.getCollection!(ref);
-      expect(one.posts.map((p) => p.id)).to.deep.equal(['3']);
-      expect(one.next).to.equal('2');
+      // Positions 0-10: eleven items, the private one left out by the server, the direct one here.
+      expect(one.posts.map((p) => p.id)).to.deep.equal([
+        '1',
+        '2',
+        '3',
+        '4',
+        '7',
+        '8',
+        '9',
+        '10',
+        '11',
+      ]);
+      expect(one.next).to.equal('2:11');
       const two = await provider.getCollection!(ref, { maxId: one.next });
-      expect(two.posts.map((p) => p.id)).to.deep.equal(['1']);
+      // Positions 10-20: item 11 again, dropped.
+      expect(two.posts.map((p) => p.id)).to.deep.equal([
+        '12',
+        '13',
+        '14',
+        '15',
+        '16',
+        '17',
+        '18',
+        '19',
+        '20',
+        '21',
+      ]);
+      expect(two.next).to.equal('3:21');
+      // The last page: positions 20-22, the first of them seen.
       const three = await provider.getCollection!(ref, { maxId: two.next });
-      expect(three).to.deep.equal({ posts: [] });
+      expect(three.posts.map((p) => p.id)).to.deep.equal(['22', '23']);
+      const four = await provider.getCollection!(ref, { maxId: three.next });
+      expect(four).to.deep.equal({ posts: [] });
+      expect(srv.paths().every((p) => p === '/api/local/collection/items/55')).to.equal(true);
       expect(srv.urls.map((u) => new URL(u).search)).to.deep.equal([
         '?page=1',
         '?page=2',
         '?page=3',
+        '?page=4',
       ]);
-      await failure(provider.getCollection!(ref, { maxId: '31' }), 'INVALID_INPUT');
-      await failure(provider.getCollection!(ref, { maxId: '../x' }), 'INVALID_INPUT');
+    });
+
+    it('ends at a page with nothing new: eleven items need no third read', async () => {
+      const srv = server({ [`${P}/api/local/collection/items/55`]: collection(items(11)) });
+      const ref = resolve(`${P}/c/55`);
+      const one = await fetchCollection(ref, { fetch: srv.fetch });
+      expect(one.posts).to.have.length(11);
+      // Page 2 is position 10 only: the item already shown.
+      expect(await fetchCollection(ref, { fetch: srv.fetch, maxId: one.next })).to.deep.equal({
+        posts: [],
+      });
+      expect(srv.urls).to.have.length(2);
+      // A bare page number (no id to drop) reads that page as it is.
+      const bare = await fetchCollection(ref, { fetch: srv.fetch, maxId: '2' });
+      expect(bare.posts.map((p) => p.id)).to.deep.equal(['11']);
+      expect(bare.next).to.equal('3:11');
+    });
+
+    it('refuses cursors that are not its own', async () => {
+      const srv = server({ [`${P}/api/local/collection/items/55`]: [] });
+      const ref = resolve(`${P}/c/55`);
+      for (const maxId of ['0', '31', '../x', '2:', '2:a/b', 'x:1', '', '1:2:3'])
+        await failure(fetchCollection(ref, { fetch: srv.fetch, maxId }), 'INVALID_INPUT');
+      expect(srv.urls).to.deep.equal([]);
+      const last = await fetchCollection(ref, { fetch: srv.fetch, maxId: '30:9' });
+      expect(last).to.deep.equal({ posts: [] });
+    });
+
+    it('stops at page 30 whatever the server sends', async () => {
+      const srv = server({ [`${P}/api/local/collection/items/55`]: [status(data.album, '9')] });
+      const page = await fetchCollection(resolve(`${P}/c/55`), { fetch: srv.fetch, maxId: '30' });
+      expect(page.posts).to.have.length(1);
+      expect(page.next).to.be.undefined;
+    });
+
+    it('a refused public route falls back to the token API; a hidden collection is NOT_FOUND', async () => {
+      const walled = server({
+        [`${P}/api/local/collection/items/55`]: () =>
+          Response.json({ message: 'Unauthenticated.' }, { status: 401 }),
+        [`${P}/api/v1.1/collections/items/55`]: collection(items(3)),
+      });
+      const page = await fetchCollection(resolve(`${P}/c/55`), { fetch: walled.fetch });
+      expect(page.posts).to.have.length(3);
+      expect(walled.paths()).to.deep.equal([
+        '/api/local/collection/items/55',
+        '/api/v1.1/collections/items/55',
+      ]);
+      // Private, draft or missing: Pixelfed answers 404 to anyone but the owner (and followers).
+      const hidden = server({
+        [`${P}/api/local/collection/items/56`]: () =>
+          Response.json({ message: '' }, { status: 404 }),
+      });
+      await failure(fetchCollection(resolve(`${P}/c/56`), { fetch: hidden.fetch }), 'NOT_FOUND');
+      expect(hidden.urls).to.have.length(1);
     });
   });
 
@@ -276,6 +364,7 @@ describe('pixelfed provider (fake servers)', () => {
       pixelfed({
         [`${P}/api/v2/search`]: response,
         [`${P}/api/v1/statuses/1`]: response,
+        [`${P}/api/local/collection/items/2`]: response,
         [`${P}/api/v1.1/collections/items/2`]: response,
       });
 
@@ -363,6 +452,23 @@ describe('pixelfed provider (fake servers)', () => {
       const profile = await fetchProfile(resolve(`${P}/mara`), { fetch: badJrd.fetch });
       expect(profile.author.id).to.equal(ID);
       expect(badJrd.urls.every((u) => u.startsWith(P))).to.equal(true);
+    });
+
+    it('a collection page of junk ends the collection; an entry without an id leaves a bare page cursor', async () => {
+      const ref = resolve(`${P}/c/55`);
+      for (const junk of [{}, 'x', null, 42]) {
+        const srv = server({ [`${P}/api/local/collection/items/55`]: junk });
+        expect(
+          await fetchCollection(ref, { fetch: srv.fetch }),
+          JSON.stringify(junk),
+        ).to.deep.equal({ posts: [] });
+      }
+      const noId = server({
+        [`${P}/api/local/collection/items/55`]: [status(data.album, '1'), { content: 'x' }],
+      });
+      const page = await fetchCollection(ref, { fetch: noId.fetch });
+      expect(page.posts.map((p) => p.id)).to.deep.equal(['1']);
+      expect(page.next).to.equal('2');
     });
 
     it('a status without an id is INVALID_RESPONSE', async () => {

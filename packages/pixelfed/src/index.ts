@@ -3,7 +3,8 @@
  * `@fedikit/pixelfed`: photos, albums and collections from Pixelfed, on top of the Mastodon provider.
  * The same reads work against any Mastodon-API server (a gallery of a Mastodon account's media).
  * Most Pixelfed servers refuse anonymous API reads: the reads here then fail with `AUTH_REQUIRED`
- * and a message that points the site owner at `@fedikit/proxy`, which holds a read token.
+ * and a message that points the site owner at `@fedikit/proxy`, which holds a read token. Public
+ * collections are the exception: Pixelfed serves them to visitors (see {@link fetchCollection}).
  * @packageDocumentation
  */
 import {
@@ -54,8 +55,14 @@ type Options = PixelfedProviderOptions & ReadOptions;
 
 /** Pixelfed caps `limit` on account statuses at 40 (ApiV1Controller, 0.11.13). */
 const MAX_LIMIT = 40;
-/** Collections page with `page`; a server that ignores it must not make a gallery loop forever. */
+/**
+ * Collections page with `page` and have no end marker: a server that ignores `page` must not make a
+ * gallery loop forever. Pixelfed caps a collection at `max_collection_length` posts (100 by
+ * default), about ten pages.
+ */
 const MAX_COLLECTION_PAGE = 30;
+/** A collection cursor: the page, then the id of the previous page's last item. */
+const COLLECTION_CURSOR = /^(\d{1,2})(?::([\w-]{1,100}))?$/;
 /** WebFinger's link to Pixelfed's Atom feed: Mastodon stopped publishing it, Pixelfed still does. */
 const ATOM_REL = 'http://schemas.google.com/g/2010#updates-from';
 const PUBLIC: unknown[] = ['public', 'unlisted'];
@@ -315,22 +322,57 @@ export async function fetchAuthorPosts(
 }
 
 /**
- * The public posts of a Pixelfed collection (`https://host/c/123`), in the collection's order.
- * Collections page with `page`: `next` is the next page number while pages are not empty.
+ * The public posts of a Pixelfed collection (`https://host/c/123`), in the order its owner gave
+ * them. Reads what Pixelfed's own collection page reads, `/api/local/collection/items/:id?page=N`,
+ * which needs no token (routes/web-api.php: no auth middleware); where that answers 401, 403 or a
+ * login page, the token API `/api/v1.1/collections/items/:id` (same controller, `auth:api`).
+ *
+ * Paging, as CollectionController::getItems has it: page N holds the items whose position lies in
+ * the inclusive range [10N − 10, 10N], so up to eleven a page, and the last item of a page comes
+ * again first on the next. `next` is `"<page>:<last id>"`; the next read drops that repeated item.
+ * There is no end marker: the collection ends at a page with nothing new (as on Pixelfed's own
+ * page). Private and draft collections are 404 to anyone but their owner (and, for private ones,
+ * her followers): `NOT_FOUND`.
+ *
+ * @example
+ * let page = await fetchCollection(resolve('https://pixelfed.social/c/123'));
+ * if (page.next) page = await fetchCollection(ref, { maxId: page.next });
  */
 export async function fetchCollection(
   ref: Ref,
   options: Options & PageOptions = {},
 ): Promise<PostPage> {
   if (ref.kind !== 'collection' || !ref.id) throw invalid('Expected a collection reference');
-  const page = options.maxId === undefined ? 1 : Number(options.maxId);
-  if (!Number.isInteger(page) || page < 1 || page > MAX_COLLECTION_PAGE)
+  const cursor = options.maxId === undefined ? ['', '1'] : COLLECTION_CURSOR.exec(options.maxId);
+  const page = Number(cursor?.[1]);
+  if (!cursor || page < 1 || page > MAX_COLLECTION_PAGE)
     throw invalid(`Not a collection page: ${String(options.maxId).slice(0, 20)}`);
-  const url = `${ref.origin}/api/v1.1/collections/items/${encodeURIComponent(ref.id)}?page=${page}`;
-  const raw = await api<unknown>(url, options);
-  const posts = publicPosts(raw, ref.origin, 'pixelfed');
-  const more = Array.isArray(raw) && raw.length > 0 && page < MAX_COLLECTION_PAGE;
-  return more ? { posts, next: String(page + 1) } : { posts };
+  const id = encodeURIComponent(ref.id);
+  let raw: unknown;
+  try {
+    raw = await api<unknown>(
+      `${ref.origin}/api/local/collection/items/${id}?page=${page}`,
+      options,
+    );
+  } catch (error) {
+    // A refusal the server put into words (401, 403, a login page) may not hold for its token
+    // API, which a proxy's token opens. A network failure (no CORS) would hold there too: both
+    // routes are under /api/, with the same CORS; so would a 404.
+    if (!(error instanceof FediError) || error.code !== 'AUTH_REQUIRED' || !error.status)
+      throw error;
+    raw = await api<unknown>(
+      `${ref.origin}/api/v1.1/collections/items/${id}?page=${page}`,
+      options,
+    );
+  }
+  let list = Array.isArray(raw) ? (raw as WirePixelfedStatus[]) : [];
+  // The previous page's last item opens this one (and any that share its position before it).
+  const seen = cursor[2] ? list.findIndex((s) => idOf(s?.id) === cursor[2]) : -1;
+  if (seen >= 0) list = list.slice(seen + 1);
+  const posts = publicPosts(list, ref.origin, 'pixelfed');
+  const last = idOf(list.at(-1)?.id);
+  if (list.length === 0 || page >= MAX_COLLECTION_PAGE) return { posts };
+  return { posts, next: last ? `${page + 1}:${last}` : String(page + 1) };
 }
 
 /** Sets `protocol` on every post of a thread (the Mastodon provider says `mastodon`). Iterative. */

@@ -63,7 +63,6 @@ describe('pixelfed provider against the sandbox’s Pixelfed mode', () => {
           }),
         () => provider.getProfile(resolve(`@${seed.account.username}@${new URL(url).host}`)),
         () => provider.getPost(resolve(`${url}${seed.album.path}`)),
-        () => provider.getCollection!(resolve(`${url}${seed.collection.path}`)),
       ]) {
         const error = await failure(read(), 'AUTH_REQUIRED');
         expect(error.status).to.equal(401);
@@ -77,10 +76,48 @@ describe('pixelfed provider against the sandbox’s Pixelfed mode', () => {
       for (const read of [
         () => provider.getAuthorPosts(resolve(`${strict}${seed.account.profilePath}`)),
         () => provider.getPost(resolve(`${strict}${seed.album.path}`)),
+        () => provider.getCollection!(resolve(`${strict}${seed.collection.path}`)),
       ]) {
         const error = await failure(read(), 'AUTH_REQUIRED');
         expect(error.message).to.contain('is up but refused its API');
       }
+    });
+  });
+
+  describe('collections: public without a token (the web app’s own route)', () => {
+    it('reads every page to the last, the repeated item dropped, in the owner’s order', async function () {
+      const { url, seed } = await pixelfedOrSkip(this);
+      const provider = createPixelfedProvider();
+      const ref = resolve(`${url}${seed.collection.path}`);
+      expect(ref.kind).to.equal('collection');
+      const pages = await allPages((maxId) => provider.getCollection!(ref, { maxId }));
+      // Pixelfed's pages: positions 0-10, then 10-11, then nothing.
+      expect(pages.map((p) => p.length)).to.deep.equal([11, seed.collection.posts - 11, 0]);
+      const ids = pages.flat().map((p) => p.id);
+      expect(new Set(ids).size).to.equal(seed.collection.posts);
+      // Curated, not by date: not sorted either way.
+      const sorted = [...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      expect(ids).not.to.deep.equal(sorted);
+      expect(ids).not.to.deep.equal([...sorted].reverse());
+      expect(pages.flat().every((p) => p.protocol === 'pixelfed' && p.media.length > 0)).to.equal(
+        true,
+      );
+      // Other test files may read the same server meanwhile: look at this collection's reads only.
+      const log = (await (await fetch(`${url}/__log`)).json()) as { path: string }[];
+      const reads = log.map((e) => e.path).filter((p) => p.includes(seed.collection.id));
+      for (const page of [1, 2, 3])
+        expect(reads).to.include(`/api/local/collection/items/${seed.collection.id}?page=${page}`);
+      expect(reads.filter((p) => !p.startsWith('/api/local/collection/items/'))).to.deep.equal([]);
+    });
+
+    it('private and draft collections are NOT_FOUND, with a token too', async function () {
+      const { url, token, seed } = await pixelfedOrSkip(this);
+      for (const provider of [
+        createPixelfedProvider(),
+        createPixelfedProvider({ fetch: withToken(token) }),
+      ])
+        for (const id of [seed.privateCollectionId, seed.draftCollectionId])
+          await failure(provider.getCollection!(resolve(`${url}/c/${id}`)), 'NOT_FOUND');
     });
   });
 
@@ -162,19 +199,6 @@ describe('pixelfed provider against the sandbox’s Pixelfed mode', () => {
   });
 
   describe('an open instance', () => {
-    it('reads a collection page by page', async function () {
-      const { open, seed } = await pixelfedOrSkip(this);
-      const provider = createPixelfedProvider();
-      const ref = resolve(`${open}${seed.collection.path}`);
-      expect(ref.kind).to.equal('collection');
-      const pages = await allPages((maxId) => provider.getCollection!(ref, { maxId }));
-      expect(pages.map((p) => p.length)).to.deep.equal([10, seed.collection.posts - 10, 0]);
-      await failure(
-        provider.getCollection!(resolve(`${open}/c/${seed.draftCollectionId}`)),
-        'NOT_FOUND',
-      );
-    });
-
     it('reads a post from its /i/web/post URL and its thread', async function () {
       const { open, seed } = await pixelfedOrSkip(this);
       const provider = createPixelfedProvider();

@@ -39,15 +39,30 @@ export interface WireJrd {
   links?: WireJrdLink[];
 }
 
-/** A Pixelfed collection (`/api/v1.1/collections/view/:id`). */
+/**
+ * A Pixelfed collection's metadata, as `CollectionService::getCollection` builds it: served at
+ * `/api/local/collection/:id` (public) and `/api/v1.1/collections/view/:id` (token), and listed by
+ * `/api/v1.1/collections/accounts/:id`. Its posts come from the `items` routes, not from here.
+ */
 export interface WireCollection {
   id?: unknown;
+  /** The owner's account id. */
   pid?: unknown;
   title?: unknown;
   description?: unknown;
+  /** `public`, `private` (followers) or `draft`; only published public ones reach visitors. */
   visibility?: unknown;
+  /** Its page, `https://host/c/:id`. */
   url?: unknown;
+  /** The first item's first file, or the server's `/storage/no-preview.png`. */
   thumb?: unknown;
+  /** How many items it holds, private or deleted posts included. */
   post_count?: unknown;
+  /** `null` for a draft. */
   published_at?: unknown;
+  updated_at?: unknown;
+  /** The owner's avatar URL. */
+  avatar?: unknown;
+  /** The owner's username. */
+  username?: unknown;
 }

@@ -311,33 +311,87 @@ describe('accounts and collections', () => {
     assert.deepEqual(none.accounts, []);
   });
 
-  test('collections: list, view, items by pages of ten; drafts are 404', async () => {
-    const list = (await get(walled, `/api/v1.1/collections/accounts/${SEED.account.id}`, auth))
-      .json as { id: string; url: string; post_count: number }[];
-    assert.deepEqual(
-      list.map((c) => c.id),
-      [SEED.collection.id, SEED.smallCollection.id],
-    );
-    assert.equal(list[0]!.url, `${walled.url}${SEED.collection.path}`);
-    const view = (await get(walled, `/api/v1.1/collections/view/${SEED.collection.id}`, auth))
-      .json as {
-      title: string;
-      post_count: number;
-    };
-    assert.equal(view.title, SEED.collection.title);
-    const items = (page: number) =>
-      get(walled, `/api/v1.1/collections/items/${SEED.collection.id}?page=${page}`, auth);
-    const one = (await items(1)).json as Status[];
-    const two = (await items(2)).json as Status[];
-    const three = (await items(3)).json as Status[];
-    assert.deepEqual([one.length, two.length, three.length], [10, SEED.collection.posts - 10, 0]);
-    assert.equal((await items(31)).status, 422);
-    assert.ok(one.every((s) => s.media_attachments.every((m) => m.type === 'Image')));
-    for (const kind of ['view', 'items'])
-      assert.equal(
-        (await get(walled, `/api/v1.1/collections/${kind}/${SEED.draftCollectionId}`, auth)).status,
-        404,
+  test('collections: list, view, items by inclusive score ranges (CollectionController)', async () => {
+    for (const prefix of ['/api/v1.1/collections/', '/api/local/']) {
+      const local = prefix === '/api/local/';
+      // The web app's routes need no token; the v1.1 ones do.
+      const headers = local ? {} : auth;
+      const listPath = local
+        ? `profile/collections/${SEED.account.id}`
+        : `accounts/${SEED.account.id}`;
+      const list = (await get(walled, `${prefix}${listPath}`, headers)).json as {
+        id: string;
+        url: string;
+      }[];
+      // Published public ones only, newest first.
+      assert.deepEqual(
+        list.map((c) => c.id),
+        [SEED.smallCollection.id, SEED.collection.id],
+        prefix,
       );
+      assert.equal(list[1]!.url, `${walled.url}${SEED.collection.path}`);
+      const viewPath = local ? `collection/${SEED.collection.id}` : `view/${SEED.collection.id}`;
+      const view = (await get(walled, `${prefix}${viewPath}`, headers)).json as {
+        title: string;
+        post_count: number;
+        thumb: string;
+        username: string;
+      };
+      assert.equal(view.title, SEED.collection.title);
+      assert.equal(view.post_count, SEED.collection.posts);
+      assert.equal(view.username, SEED.account.username);
+      assert.match(view.thumb, /^http:\/\/127\.0\.0\.1:\d+\/storage\/m\/_v2\//);
+      const items = (page: number | string) =>
+        get(
+          walled,
+          `${prefix}${local ? 'collection/' : ''}items/${SEED.collection.id}?page=${page}`,
+          headers,
+        );
+      const one = (await items(1)).json as Status[];
+      const two = (await items(2)).json as Status[];
+      const three = (await items(3)).json as Status[];
+      // Orders 0-10, then 10-20 (10 and 11 exist), then 20-30: eleven, two, none.
+      assert.deepEqual([one.length, two.length, three.length], [11, 2, 0], prefix);
+      assert.equal(two[0]!.id, one[10]!.id);
+      assert.equal(new Set([...one, ...two].map((x) => x.id)).size, SEED.collection.posts);
+      // No page parameter is page 1; no upper bound: page 31 is only empty.
+      assert.deepEqual(
+        (
+          (
+            await get(
+              walled,
+              `${prefix}${local ? 'collection/' : ''}items/${SEED.collection.id}`,
+              headers,
+            )
+          ).json as Status[]
+        ).map((x) => x.id),
+        one.map((x) => x.id),
+      );
+      const far = await items(31);
+      assert.deepEqual([far.status, far.json], [200, []]);
+      assert.equal((await items('x')).status, 500);
+      assert.ok(one.every((x) => x.media_attachments.every((m) => m.type === 'Image')));
+      for (const id of [SEED.draftCollectionId, SEED.privateCollectionId]) {
+        for (const kind of local ? ['collection/', 'collection/items/'] : ['view/', 'items/']) {
+          const r = await get(walled, `${prefix}${kind}${id}`, headers);
+          assert.deepEqual([r.status, r.json], [404, { message: '' }], `${prefix}${kind}${id}`);
+        }
+      }
+      const missing = await get(walled, `${prefix}${local ? 'collection/' : 'view/'}1`, headers);
+      assert.deepEqual([missing.status, missing.json], [404, []]);
+    }
+  });
+
+  test('the web app’s collection reads are public; the v1.1 ones are walled', async () => {
+    const r = await get(walled, `/api/local/collection/items/${SEED.collection.id}`, {
+      accept: 'application/json',
+    });
+    assert.equal(r.status, 200);
+    assert.equal((r.json as unknown[]).length, 11);
+    const v11 = await get(walled, `/api/v1.1/collections/items/${SEED.collection.id}`, {
+      accept: 'application/json',
+    });
+    assert.equal(v11.status, 401);
   });
 
   test('web pages: profile, post, /i/web/post redirect, collection', async () => {
@@ -348,6 +402,7 @@ describe('accounts and collections', () => {
     assert.equal(r.headers.get('location'), `${walled.url}${SEED.album.path}`);
     assert.equal((await get(walled, SEED.collection.path)).status, 200);
     assert.equal((await get(walled, `/c/${SEED.draftCollectionId}`)).status, 404);
+    assert.equal((await get(walled, `/c/${SEED.privateCollectionId}`)).status, 404);
     assert.equal((await get(walled, `/p/mara/${SEED.privatePostId}`)).status, 404);
   });
 

@@ -5,8 +5,9 @@
 // header and no rate-limit headers; `?_pe=1` gives Pixelfed entities (verb media types, licenses,
 // `is_nsfw`); files without a BlurHash get Pixelfed's constant placeholder and files without known
 // sizes `meta: null`; accounts are found through WebFinger or v2 search (there is no
-// accounts/lookup); collections live under /api/v1.1/collections. CORS covers only /.well-known/
-// (Pixelfed's config/cors.php) unless `cors` is set. It never sets cookies.
+// accounts/lookup); collections are read through the web app's public routes (/api/local/...,
+// routes/web-api.php) or the token API (/api/v1.1/collections/...), both CollectionController.
+// CORS covers only /.well-known/ unless `cors` is set. It never sets cookies.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from './entities.js';
@@ -76,9 +77,13 @@ const PIXELFED_ACCOUNT_OMITS = [
   'group',
   'last_status_at',
 ] as const;
-/** Collections page by ten (CollectionController, as modelled here). */
+/**
+ * CollectionController::getItems: page `p` is the items whose `order` (their score in Redis) lies in
+ * the inclusive range [10p - 10, 10p], so up to eleven a page, the last one again first on the next.
+ */
 const COLLECTION_PAGE = 10;
-const MAX_COLLECTION_PAGE = 30;
+/** CollectionController::getUserCollections: `paginate(9)`. */
+const COLLECTIONS_PER_PAGE = 9;
 
 type Headers = Record<string, string>;
 
@@ -258,6 +263,13 @@ export async function createPixelfedSandbox(
     if (path === '/api/v1/instance') return jsonReply(200, instance());
     if (path === '/api/v1/custom_emojis') return jsonReply(200, []);
 
+    // The web app's own reads (routes/web-api.php): no auth middleware, so anyone may read public
+    // collections there, token or not (a bearer token means nothing to the session guard).
+    if ((m = /^\/api\/local\/collection\/(items\/)?(\d{1,20})$/.exec(path)))
+      return collections(m[1] ? 'items' : 'view', m[2]!, url);
+    if ((m = /^\/api\/local\/profile\/collections\/(\d{1,20})$/.exec(path)))
+      return collections('accounts', m[1]!, url);
+
     const authed =
       /^\/api\/(?:v1\/(?:statuses|accounts)\/\d+|v2\/search$|v1\.1\/collections\/)/.test(path);
     if (authed) {
@@ -366,34 +378,53 @@ export async function createPixelfedSandbox(
     return jsonReply(200, { accounts: accounts.map(mastodonAccount), statuses: [], hashtags: [] });
   }
 
+  /**
+   * CollectionController's reads, as its source has them. The reader is anonymous or holds the
+   * sandbox's token, which stands for an account that neither owns nor follows anyone here: both
+   * see published public collections only; anything else is a 404, as for a missing one.
+   */
   function collections(kind: string, id: string, url: URL): Reply {
     if (kind === 'accounts') {
       const account = db.accounts.get(id);
-      if (!account) return notFound();
+      if (!account) return jsonReply(404, []);
+      const raw = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+      const page = Number.isFinite(raw) && raw > 0 ? raw : 1;
       return jsonReply(
         200,
         [...db.collections.values()]
-          .filter((c) => c.accountKey === account.key && c.visibility === 'public')
+          .filter((c) => c.accountKey === account.key && visible(c))
+          .sort((a, b) => compareIds(b.id, a.id))
+          .slice((page - 1) * COLLECTIONS_PER_PAGE, page * COLLECTIONS_PER_PAGE)
           .map(collection),
       );
     }
     const c = db.collections.get(id);
-    if (!c || c.visibility !== 'public') return notFound();
+    // A missing collection answers `[]`; a hidden one Laravel's abort(404).
+    if (!c) return jsonReply(404, []);
+    if (!visible(c)) return notFound();
     if (kind === 'view') return jsonReply(200, collection(c));
-    const raw = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
-    if (!Number.isFinite(raw) || raw < 1 || raw > MAX_COLLECTION_PAGE)
-      return jsonReply(422, {
-        message: 'The page must be between 1 and 30.',
-        errors: { page: ['The page must be between 1 and 30.'] },
-      });
+    // `$request->input('page') ?? 1`, unvalidated: PHP's arithmetic on a non-number throws.
+    const param = url.searchParams.get('page');
+    const page = param === null || param === '' ? 1 : Number(param);
+    if (!Number.isFinite(page)) return jsonReply(500, { message: 'Server Error' });
+    const start = page === 1 ? 0 : page * COLLECTION_PAGE - COLLECTION_PAGE;
+    const end = start + COLLECTION_PAGE;
+    // Redis ZRANGEBYSCORE start end: both ends inclusive. Then StatusService::get, keeping public
+    // and unlisted posts only. Items are Pixelfed entities, not Mastodon ones.
     const items = c.statusIds
-      .map((sid) => db.statuses.get(sid))
-      .filter((s): s is PixelfedStatusRecord => s !== undefined && s.visibility !== 'private')
-      .slice((raw - 1) * COLLECTION_PAGE, raw * COLLECTION_PAGE);
-    // Collection items are Pixelfed entities (StatusService::get), not Mastodon ones.
+      .map((sid, order) => ({ s: db.statuses.get(sid), order }))
+      .filter(({ order }) => order >= start && order <= end)
+      .map(({ s }) => s)
+      .filter((s): s is PixelfedStatusRecord => s !== undefined && s.visibility !== 'private');
     return jsonReply(200, items.map(entity));
   }
 
+  /** What an anonymous reader may see: published and public (CollectionController's check). */
+  function visible(c: PixelfedCollectionRecord): boolean {
+    return c.publishedAt !== null && c.visibility === 'public';
+  }
+
+  /** CollectionService::getCollection. */
   function collection(c: PixelfedCollectionRecord): Json {
     const first = db.statuses.get(c.statusIds[0] ?? '');
     const account = db.byKey.get(c.accountKey)!;
@@ -403,12 +434,16 @@ export async function createPixelfedSandbox(
       visibility: c.visibility,
       title: c.title,
       description: c.description,
-      thumb: first?.media[0] ? `${origin}${mediaPath(account.id, first.media[0], true)}` : null,
+      // The first item's first file, full size, or Pixelfed's stand-in (CollectionService::getThumb).
+      thumb: first?.media[0]
+        ? `${origin}${mediaPath(account.id, first.media[0])}`
+        : `${origin}/storage/no-preview.png`,
       url: `${origin}/c/${c.id}`,
-      published_at: c.publishedAt,
       updated_at: c.publishedAt,
-      post_count: c.statusIds.length,
+      published_at: c.publishedAt,
+      avatar: `${origin}${avatarPath(account)}`,
       username: account.username,
+      post_count: c.statusIds.length,
     };
   }
 
@@ -730,10 +765,10 @@ export async function createPixelfedSandbox(
 
   function collectionPage(id: string): Reply {
     const c = db.collections.get(id);
-    if (!c || c.visibility !== 'public') return htmlNotFound();
+    if (!c || !visible(c)) return htmlNotFound();
     const items = c.statusIds
       .map((sid) => db.statuses.get(sid))
-      .filter((s): s is PixelfedStatusRecord => s !== undefined)
+      .filter((s): s is PixelfedStatusRecord => s !== undefined && s.visibility !== 'private')
       .map((s) => `<li><a href="${escapeHtml(postUrl(s))}">${escapeHtml(s.caption)}</a></li>`)
       .join('');
     return htmlPage(

@@ -76,8 +76,11 @@ export interface PixelfedCollectionRecord {
   readonly accountKey: string;
   readonly title: string;
   readonly description: string;
-  readonly visibility: 'public' | 'draft';
-  readonly publishedAt: string;
+  /** `private`: the owner's followers only; `draft`: the owner only. */
+  readonly visibility: 'public' | 'private' | 'draft';
+  /** `null` until the owner publishes it (Pixelfed's `published_at`); drafts have none. */
+  readonly publishedAt: string | null;
+  /** In the owner's order: the item at index `i` has Pixelfed's `order` (its score) `i`. */
   readonly statusIds: readonly string[];
 }
 
@@ -313,7 +316,8 @@ function build(): { data: PixelfedSeedData; refs: PixelfedSeedRefs } {
       description: 'Fog, first light and the cliffs, over one autumn.',
       visibility: 'public',
       publishedAt: new Date(START + 60 * DAY).toISOString(),
-      // Twelve posts: two pages of ten. Curated order, not dates.
+      // Twelve posts, in a curated order, not by date. Pixelfed pages them by inclusive score
+      // ranges: orders 0-10 on page 1, 10-11 on page 2 (order 10 on both), none on page 3.
       statusIds: pick(3, 0, 7, 1, 9, 2, 11, 4, 13, 5, 15, 6),
     },
     {
@@ -331,8 +335,17 @@ function build(): { data: PixelfedSeedData; refs: PixelfedSeedRefs } {
       title: 'Unsorted',
       description: 'Not published yet.',
       visibility: 'draft',
-      publishedAt: new Date(START + 62 * DAY).toISOString(),
+      publishedAt: null,
       statusIds: pick(14, 16),
+    },
+    {
+      id: idAt(START + 63 * DAY),
+      accountKey: 'mara',
+      title: 'For family',
+      description: 'Published, for followers only.',
+      visibility: 'private',
+      publishedAt: new Date(START + 63 * DAY).toISOString(),
+      statusIds: pick(17, 18, 19),
     },
   ];
 
@@ -372,6 +385,7 @@ function build(): { data: PixelfedSeedData; refs: PixelfedSeedRefs } {
       posts: collections[1]!.statusIds.length,
     },
     draftCollectionId: collections[2]!.id,
+    privateCollectionId: collections[3]!.id,
   };
   return { data: { accounts, statuses, collections }, refs };
 }
@@ -387,6 +401,7 @@ export const PIXELFED_SEED_DATA: PixelfedSeedData = built.data;
 /**
  * Ids and paths of the Pixelfed mode's seeded content, for tests and examples (paths are relative to
  * the Pixelfed sandbox's origin). `account.mediaPosts` counts Mara's public and unlisted posts, all of
- * which have photos; the collection has twelve posts (two pages of ten).
+ * which have photos; the collection has twelve posts (Pixelfed serves them as eleven on page 1, then
+ * orders 10 and 11 on page 2).
  */
 export const PIXELFED_SEED: PixelfedSeedRefs = built.refs;

@@ -206,6 +206,34 @@ describe('Pixelfed, from the browser (no proxy)', () => {
     await expect(thread).to.be.accessible();
   });
 
+  it('behind the token wall, a public collection without the proxy (Pixelfed serves it to visitors); a private one is NOT_FOUND', async function () {
+    const { url, seed } = await pixelfedOrSkip(this);
+    const el = await fixture<FediPhotoGallery>(
+      html`<fedi-photo-gallery
+        load="eager"
+        paging="button"
+        account=${`${url}${seed.collection.path}`}
+      ></fedi-photo-gallery>`,
+    );
+    await final(el);
+    expect(el.matches(':state(ready)'), el.error?.message).to.be.true;
+    // Pixelfed's first page: positions 0 to 10.
+    expect(el.posts).to.have.length(11);
+    $$(el, '[part=load-more]')[0]!.click();
+    await until(() => el.posts.length > 11, 'page 2');
+    expect(el.posts).to.have.length(seed.collection.posts);
+    await expect(el).to.be.accessible();
+    const hidden = await fixture<FediPhotoGallery>(
+      html`<fedi-photo-gallery
+        load="eager"
+        account=${`${url}/c/${seed.privateCollectionId}`}
+      ></fedi-photo-gallery>`,
+    );
+    await final(hidden);
+    expect(hidden.matches(':state(error)')).to.be.true;
+    expect(hidden.error!.code, hidden.error!.message).to.equal('NOT_FOUND');
+  });
+
   for (const wall of ['url', 'strict'] as const) {
     it(`the token wall (${wall === 'url' ? 'CORS on its API' : 'Pixelfed’s default CORS'}): AUTH_REQUIRED, and the help points the site owner at the proxy; axe clean`, async function () {
       const env = await pixelfedOrSkip(this);
