@@ -219,7 +219,9 @@ describe('the examples in the repository', () => {
       assert.ok(html.includes(`http://127.0.0.1:4871${path}`), path);
     }
     // The cross-posted announcement on Bluesky, read from the sandbox's AppView side.
-    const { BLUESKY_SEED } = await import('./seed-bluesky.js');
+    const { BLUESKY_SEED, BLUESKY_SEED_DATA } = await import('./seed-bluesky.js');
+    // The Bluesky follow button's profile (show-profile) is Alice's account on the AppView side.
+    assert.ok(BLUESKY_SEED_DATA.accounts.some((a) => a.handle === 'alice.bsky.sandbox'));
     assert.ok(html.includes(`src="${BLUESKY_SEED.thread.uri}"`), BLUESKY_SEED.thread.uri);
     assert.ok(html.includes('appview="http://127.0.0.1:4871"'), 'appview attribute');
     assert.ok(!/<script(?![^>]*\bsrc=)/i.test(html), 'no inline scripts');
@@ -227,8 +229,9 @@ describe('the examples in the repository', () => {
     for (const fragment of [
       '<fedi-follow-button account="@alice@127.0.0.1:4871"',
       '<a href="http://127.0.0.1:4871/@alice"',
-      '<fedi-follow-button account="alice.bsky.social"',
-      '<a href="https://bsky.app/profile/alice.bsky.social"',
+      'account="alice.bsky.sandbox"',
+      'show-profile',
+      '<a href="https://bsky.app/profile/alice.bsky.sandbox"',
       '<fedi-share-button',
       'url="http://localhost:4870/blog-comments/"',
       'href="http://127.0.0.1:4871/share?text=',
