@@ -22,8 +22,8 @@ export interface TestEnv {
   readonly seed: SandboxSeed;
   /**
    * The sandbox's Pixelfed mode: `url` needs `token` (and sends CORS on its API), `open` serves
-   * anonymous readers, `strict` needs the token and sends CORS only on `/.well-known/` (Pixelfed's
-   * default). `seed` is `PIXELFED_SEED` of `@fedikit/sandbox`. Absent when the runner predates it.
+   * anonymous readers, `strict` needs the token and sends CORS only on `/.well-known/` (as Pixelfed
+   * 0.11 did; its current config/cors.php also covers `api/*` and `oauth/*`, like `url`). `seed` is `PIXELFED_SEED` of `@fedikit/sandbox`. Absent when the runner predates it.
    */
   readonly pixelfed?: PixelfedTestEnv;
   /** The sandbox's seeded Bluesky content (`BLUESKY_SEED` of `@fedikit/sandbox`). */
@@ -44,7 +44,7 @@ export interface PixelfedTestEnv {
   readonly token: string;
   /** Origin of an open instance: anonymous reads work. */
   readonly open: string;
-  /** Origin of a token-wall instance with CORS only on `/.well-known/`, as Pixelfed ships. */
+  /** Origin of a token-wall instance with CORS only on `/.well-known/`, as Pixelfed 0.11 shipped. */
   readonly strict: string;
   readonly seed: PixelfedSeed;
 }
