@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { messagesOf, type Catalogue } from '../i18n/locale.js';
 import { schedule, setStates, type LoadMode } from './element-kit.js';
 
-export { defineFediElement, privacyMode, type LoadMode } from './element-kit.js';
+export type { LoadMode } from './element-kit.js';
 
 /**
  * Base of the Lit-based Fedikit elements (the thread, the gallery): custom states
