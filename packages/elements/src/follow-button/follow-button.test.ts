@@ -277,6 +277,21 @@ describe('<fedi-follow-button>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('Bluesky show-profile with an appview that is no https URL reads nothing; the button works', async () => {
+    const el = await fixture<FediFollowButton>(
+      html`<fedi-follow-button
+        show-profile
+        load="eager"
+        appview="javascript:alert(1)"
+        account="alice.bsky.social"
+      ></fedi-follow-button>`,
+    );
+    await settle();
+    expect(resources()).to.deep.equal([]);
+    expect($$(el, '[part=load-button], [part=profile], [part=error]')).to.have.length(0);
+    expect(button(el).textContent!.trim()).to.equal('Follow @alice.bsky.social');
+  });
+
   it('Bluesky show-profile by default waits for a click that names the AppView', async () => {
     const el = await fixture<FediFollowButton>(
       html`<fedi-follow-button show-profile account="alice.bsky.social"></fedi-follow-button>`,

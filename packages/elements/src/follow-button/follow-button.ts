@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-import { BSKY_APP, BSKY_APPVIEW, FediError, type Profile, type Ref } from '@fedikit/core';
+import { BSKY_APP, BSKY_APPVIEW, FediError, safeUrl, type Profile, type Ref } from '@fedikit/core';
 import { buttonsCatalogue, type ButtonMessages } from '../i18n/buttons.js';
 import type { ProfileMessages } from '../i18n/profile.js';
 import { h } from '../internal/dom.js';
@@ -102,7 +102,7 @@ export class FediFollowButton extends PlainElement {
 
   // ES private members: the minifier shortens these names, not public or protected ones.
   #ref?: Ref;
-  /** What `account`, `show-profile` and `load` were when last read: a change reads them again. */
+  /** What `account`, `show-profile`, `load` and `appview` were when last read: a change reads them again. */
   #read?: string;
   #error?: FediError;
   #abort?: AbortController;
@@ -143,12 +143,13 @@ export class FediFollowButton extends PlainElement {
 
   /**
    * Where `show-profile` reads the profile: the account's own server, or for Bluesky the AppView.
-   * None for Pixelfed accounts, whose servers mostly refuse anonymous reads.
+   * None for Pixelfed accounts, whose servers mostly refuse anonymous reads, nor for an `appview`
+   * that is no https URL.
    */
   get #server(): URL | undefined {
     const ref = this.#ref;
-    if (ref?.protocol === 'bluesky') return new URL(this.appview || BSKY_APPVIEW);
-    return ref?.protocol === 'mastodon' ? new URL(ref.origin) : undefined;
+    const at = ref?.protocol === 'bluesky' ? safeUrl(this.appview || BSKY_APPVIEW) : ref?.origin;
+    return at && ref?.protocol !== 'pixelfed' ? new URL(at) : undefined;
   }
 
   /** Fetches (or re-fetches) the profile now, whatever the load mode. */
@@ -218,7 +219,7 @@ export class FediFollowButton extends PlainElement {
   }
 
   protected override update(): void {
-    const read = `${this.account} ${this.showProfile} ${this.load}`;
+    const read = `${this.account} ${this.showProfile} ${this.load} ${this.appview}`;
     if (read !== this.#read) {
       this.#read = read;
       this.#prepare();
