@@ -107,6 +107,23 @@ export interface RequestLog {
   endpoint(method: string, req: IncomingMessage): Reply;
 }
 
+/** Headers of the sandbox's own control endpoints (`/__log`, `/__reset`): any page may call them. */
+const CONTROL_CORS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
+
+/** The CORS preflight answer of a control endpoint that takes `methods`. */
+function controlPreflight(req: IncomingMessage, methods: string): Reply {
+  return {
+    status: 204,
+    headers: {
+      ...CONTROL_CORS,
+      'access-control-allow-methods': methods,
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+      'access-control-max-age': '600',
+    },
+    body: '',
+  };
+}
+
 /** The request log every sandbox server keeps when created with `log: true`. */
 export function createRequestLog(enabled: boolean): RequestLog {
   const log: LogEntry[] = [];
@@ -129,26 +146,14 @@ export function createRequestLog(enabled: boolean): RequestLog {
           headers: { 'content-type': 'text/plain; charset=utf-8' },
           body: 'Not found\n',
         };
-      const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-      if (method === 'OPTIONS') {
-        return {
-          status: 204,
-          headers: {
-            ...cors,
-            'access-control-allow-methods': 'GET, DELETE, OPTIONS',
-            'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-            'access-control-max-age': '600',
-          },
-          body: '',
-        };
-      }
+      if (method === 'OPTIONS') return controlPreflight(req, 'GET, DELETE, OPTIONS');
       if (method === 'DELETE') {
         log.length = 0;
-        return jsonReply(200, [], cors);
+        return jsonReply(200, [], CONTROL_CORS);
       }
       if (method === 'GET' || method === 'HEAD')
-        return jsonReply(200, log as unknown as Json, cors);
-      return jsonReply(405, { error: 'Method not allowed' }, cors);
+        return jsonReply(200, log as unknown as Json, CONTROL_CORS);
+      return jsonReply(405, { error: 'Method not allowed' }, CONTROL_CORS);
     },
   };
 }
@@ -592,23 +597,15 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   /** `/__reset`: `DELETE` (or `POST`) starts every reply fetch over; CORS so test pages may call it. */
   function reset(method: string, req: IncomingMessage): Reply {
-    const cors = { 'access-control-allow-origin': '*', 'cache-control': 'no-store' };
-    if (method === 'OPTIONS') {
-      return {
-        status: 204,
-        headers: {
-          ...cors,
-          'access-control-allow-methods': 'DELETE, POST, OPTIONS',
-          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
-          'access-control-max-age': '600',
-        },
-        body: '',
-      };
-    }
+    if (method === 'OPTIONS') return controlPreflight(req, 'DELETE, POST, OPTIONS');
     if (method !== 'DELETE' && method !== 'POST')
-      return jsonReply(405, { error: 'Method not allowed' }, { ...cors, allow: 'DELETE, POST' });
+      return jsonReply(
+        405,
+        { error: 'Method not allowed' },
+        { ...CONTROL_CORS, allow: 'DELETE, POST' },
+      );
     refreshes.clear();
-    return jsonReply(200, {}, cors);
+    return jsonReply(200, {}, CONTROL_CORS);
   }
 
   function accountsPage(
