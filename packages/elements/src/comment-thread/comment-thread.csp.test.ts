@@ -5,11 +5,9 @@
 // The page is an iframe whose policy is set by a <meta> before any script runs.
 import { testEnv } from '@fedikit/core/testing.js';
 import { expect } from '@open-wc/testing';
-import { until } from '../test/helpers.js';
+import { policyHead, policyViolations, until, type PolicyFrame } from '../test/helpers.js';
 
-type Frame = Window & {
-  __violations: string[];
-  __enforced: boolean;
+type Frame = PolicyFrame & {
   __done?: { state: string; links: number; text: string; purify: boolean };
 };
 
@@ -20,16 +18,11 @@ const CSP =
 async function underPolicy(src: string, sanitizerApi = true): Promise<Frame> {
   const frame = document.createElement('iframe');
   const element = new URL('../fedi-comment-thread.ts', import.meta.url).pathname;
-  frame.srcdoc = `<!doctype html>
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<script>
-  window.__violations = [];
-  addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.sample));
-  // The oracle: the policy is in force, so an HTML string sink throws (and reports).
-  try { document.createElement('div').innerHTML = '<b>oracle</b>'; window.__enforced = false; }
-  catch { window.__enforced = true; }
-  ${sanitizerApi ? '' : '// A browser without the HTML Sanitizer API (Safari): DOMPurify does the work.\n  delete Element.prototype.setHTML;'}
-</script>
+  frame.srcdoc = `${policyHead(
+    CSP,
+    // A browser without the HTML Sanitizer API (Safari): DOMPurify does the work.
+    sanitizerApi ? '' : 'delete Element.prototype.setHTML;',
+  )}
 <fedi-comment-thread load="eager" src="${src}"></fedi-comment-thread>
 <script type="module">
   import '${element}';
@@ -60,7 +53,7 @@ describe('<fedi-comment-thread> under Trusted Types and a strict CSP', () => {
       const win = await underPolicy(sandbox + seed.thread.path, sanitizerApi);
       expect(win.__done!.purify, 'DOMPurify downloaded').to.equal(!sanitizerApi);
       expect(win.__enforced, 'Trusted Types are enforced in the frame').to.be.true;
-      const ours = win.__violations.filter((v) => !v.includes('oracle'));
+      const ours = policyViolations(win);
       expect(win.__done!.state, JSON.stringify(ours)).to.equal('ready');
       expect(win.__done!.text).to.contain('New on the blog');
       expect(win.__done!.links).to.be.greaterThan(0);

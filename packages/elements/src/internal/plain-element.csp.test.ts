@@ -4,9 +4,9 @@
 // styles, both render and open the "from your own server" dialog with no violation. The page is an
 // iframe whose policy is set by a <meta> before any script runs.
 import { expect } from '@open-wc/testing';
-import { until } from '../test/helpers.js';
+import { policyHead, policyViolations, until, type PolicyFrame } from '../test/helpers.js';
 
-type Frame = Window & { __violations: string[]; __enforced: boolean; __ready?: boolean };
+type Frame = PolicyFrame & { __ready?: boolean };
 
 const CSP = "require-trusted-types-for 'script'; trusted-types 'none'; style-src 'self'";
 
@@ -15,15 +15,7 @@ describe('the buttons under Trusted Types with no policy allowed, and a strict C
     const frame = document.createElement('iframe');
     const follow = new URL('../fedi-follow-button.ts', import.meta.url).pathname;
     const share = new URL('../fedi-share-button.ts', import.meta.url).pathname;
-    frame.srcdoc = `<!doctype html>
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<script>
-  window.__violations = [];
-  addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.sample));
-  // The oracle: the policy is in force, so an HTML string sink throws (and reports).
-  try { document.createElement('div').innerHTML = '<b>oracle</b>'; window.__enforced = false; }
-  catch { window.__enforced = true; }
-</script>
+    frame.srcdoc = `${policyHead(CSP)}
 <fedi-follow-button account="@alice@example.social" name="Alice"></fedi-follow-button>
 <fedi-share-button text="Hello"></fedi-share-button>
 <script type="module">
@@ -50,7 +42,7 @@ describe('the buttons under Trusted Types with no policy allowed, and a strict C
         dialog.close();
       }
       expect(win()!.__enforced, 'Trusted Types are enforced in the frame').to.be.true;
-      expect(win()!.__violations.filter((v) => !v.includes('oracle'))).to.deep.equal([]);
+      expect(policyViolations(win()!)).to.deep.equal([]);
     } finally {
       frame.remove();
     }

@@ -97,3 +97,27 @@ export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 export const dialogOf = (el: Element) => $$(el, 'dialog')[0] as HTMLDialogElement | undefined;
 /** The focused element inside an element's shadow root. */
 export const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
+
+/** A frame's window under {@link policyHead}: the policy's reports, and whether it is in force. */
+export type PolicyFrame = Window & { __violations: string[]; __enforced: boolean };
+
+/**
+ * The start of a test page (an iframe's `srcdoc`) under a Content Security Policy: the policy as a
+ * `<meta>` before any script runs, `window.__violations` collecting its reports, and
+ * `window.__enforced`, an oracle that the policy is in force (an HTML string sink throws under
+ * Trusted Types). `extra` runs at the end of that first script.
+ */
+export const policyHead = (csp: string, extra = '') => `<!doctype html>
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<script>
+  window.__violations = [];
+  addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective + ' ' + e.sample));
+  // The oracle: the policy is in force, so an HTML string sink throws (and reports).
+  try { document.createElement('div').innerHTML = '<b>oracle</b>'; window.__enforced = false; }
+  catch { window.__enforced = true; }
+  ${extra}
+</script>`;
+
+/** The reports of a frame under {@link policyHead}, the oracle's own left out. */
+export const policyViolations = (win: PolicyFrame) =>
+  win.__violations.filter((v) => !v.includes('oracle'));
